@@ -763,3 +763,194 @@ def test_an_ended_contract_prints_so_and_a_renewal_leaves_its_signing_day_to_the
     flat = printed(renewal_id)
     assert "日期：____年____月____日" in flat and "2027年1月1日起" in flat.replace("自", ""), flat
     assert "日期：2027年1月1日" not in flat
+
+
+def test_the_command_line_says_each_status_as_the_page_does(store, family, capsys, monkeypatch):
+    """Found by review: `contract add` said 履约中 of a contract whose term was over, and `contract
+    list` said 已解约 of one that had merely run out (closed when its resident signed anew: no one
+    ended it).  Both now read the status the 签约 page reads (contracts.status_message)."""
+    store.dispose()
+    code, out, err = run_cli(
+        store, capsys, "contract", "add", family["head"], "--doctor", "李医生", "--package", "basic",
+        "--start", "2024-06-01",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.rstrip().endswith("2024-06-01～2025-05-31  已到期"), out
+    # signed anew: the term run out is closed
+    run_cli(
+        store, capsys, "contract", "add", family["head"], "--doctor", "李医生", "--package", "basic",
+        "--start", "2026-01-01",
+    )  # fmt: skip
+    with store.transaction() as s:  # 李四: a renewal, yet to begin, then begun and still unsigned
+        (c,), _ = contracts.add_contract(
+            s, family["wife"], doctor="李医生", packages="basic", start="2025-12-20"
+        )
+        wife_id = c.id
+    clock_at(monkeypatch, dt.date(2026, 12, 5))
+    with store.transaction() as s:
+        contracts.renew_contract(s, wife_id)
+
+    def said(day: dt.date) -> dict[str, list[str]]:
+        """Each contract's status, by its start: as the command line says it, and as the page."""
+        clock_at(monkeypatch, day)
+        _, out, _ = run_cli(store, capsys, "contract", "list")
+        cli = {line.split("  ")[4].split("～")[0]: line.split("  ")[5] for line in out.splitlines()}
+        with store.session() as s:
+            page = {
+                r.start_on.isoformat(): contracts.status_message(r, day).render()
+                for r in contracts.list_contracts(s)
+            }
+        return {start: [cli[start], page[start]] for start in page}
+
+    assert said(dt.date(2026, 12, 5)) == {
+        "2026-12-20": ["2026-12-20 起生效，待签字", "2026-12-20 起生效"],
+        "2026-01-01": ["履约中", "履约中"],
+        "2025-12-20": ["已续约", "已续约"],
+        "2024-06-01": ["已到期", "已到期"],  # (was "已解约（2025-05-31 到期）")
+    }
+    assert said(dt.date(2026, 12, 22))["2026-12-20"] == ["待居民签字", "待居民签字"]  # (said once)
+
+
+def test_a_contract_in_force_is_corrected_through_the_checks_of_signing(store, family, monkeypatch):
+    """Found by review: a contract signed with the wrong doctor or packages could only be ended.
+    修改 changes its doctor, team, packages and term (not its resident), checked as signing is."""
+    with store.transaction() as s:
+        (c,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        cid = c.id
+    with store.transaction() as s:
+        contracts.edit_contract(s, cid, doctor="王医生", team="二组团队", packages="basic,elderly", years=2)
+    with store.session() as s:
+        c = s.get(FamilyContract, cid)
+        assert (c.doctor, c.team, c.packages, c.start_on, c.end_on, c.years, c.signature) == (
+            "王医生", "二组团队", ["basic", "elderly"], dt.date(2026, 1, 1), dt.date(2027, 12, 31), 2, "signed",
+        )  # fmt: skip
+        assert (c.resident.contract_doctor, c.resident.contract_years) == ("王医生", 2)  # mirrored
+    for kw, message in (
+        ({"packages": "basic,child"}, "儿童包只适用于0–6岁儿童：张三已76岁"),
+        ({"packages": "basic,chronic"}, "慢病包只适用于在管的高血压、2型糖尿病患者：张三不在管理中"),
+        ({"packages": ""}, "请选择至少一个服务包"),
+        ({"doctor": "  "}, "请填写签约医生"),
+        ({"start": "2026-12-01"}, "签约日期不能晚于今天"),
+        ({"start": "1949-01-01"}, "签约日期1949-01-01早于张三的出生日期1949-12-31"),
+        ({"years": 11}, "签约年限应为1到10年"),
+    ):
+        with pytest.raises(UserError, match=message), store.transaction() as s:
+            contracts.edit_contract(s, cid, **{"doctor": "赵医生", **kw})  # (赵医生 not saved either)
+    with store.transaction() as s:  # the start moves the term with it; an emptied team is none
+        contracts.edit_contract(s, cid, start="2025-12-15", team="")
+    with store.session() as s:
+        c = s.get(FamilyContract, cid)
+        assert (c.doctor, c.team, c.start_on, c.end_on) == (
+            "王医生",
+            None,
+            dt.date(2025, 12, 15),
+            dt.date(2027, 12, 14),
+        )
+        assert c.resident.contract_signed_on == dt.date(2025, 12, 15)
+
+    # 李四: a term run out (closed when she signed anew), and one in force after it
+    with store.transaction() as s:
+        (old,), _ = contracts.add_contract(
+            s, family["wife"], doctor="李医生", packages="basic", start="2024-06-01"
+        )
+        (new,), _ = contracts.add_contract(
+            s, family["wife"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        old_id, new_id = old.id, new.id
+    with pytest.raises(UserError, match="李四的另一份签约到 2025-05-31 为止"), store.transaction() as s:
+        contracts.edit_contract(s, new_id, start="2025-05-31", years=2)
+    with store.transaction() as s:
+        assert contracts.edit_contract(s, new_id, start="2025-06-01", years=2).end_on == dt.date(2027, 5, 31)
+    with pytest.raises(UserError, match="这份签约已于 2025-05-31 期满，不能修改"), store.transaction() as s:
+        contracts.edit_contract(s, old_id, doctor="王医生")
+    with store.transaction() as s:
+        contracts.end_contract(s, new_id, "迁往外地")
+    with pytest.raises(UserError, match="这份签约已解约，不能修改"), store.transaction() as s:
+        contracts.edit_contract(s, new_id, doctor="王医生")
+
+    # a renewal: its start follows the term it renews; the one renewed is not in force
+    clock_at(monkeypatch, dt.date(2027, 12, 1))
+    with store.transaction() as s:
+        renewal = contracts.renew_contract(s, cid)
+        renewal_id = renewal.id
+    with pytest.raises(UserError, match="续约的签约日期随原签约的期满日，不能修改"), store.transaction() as s:
+        contracts.edit_contract(s, renewal_id, start="2027-12-01")
+    with pytest.raises(UserError, match="这份签约已续约，不能修改"), store.transaction() as s:
+        contracts.edit_contract(s, cid, doctor="赵医生")
+    with store.transaction() as s:
+        c = contracts.edit_contract(s, renewal_id, doctor="赵医生", years=3, start=dt.date(2027, 12, 15))
+        assert (c.doctor, c.start_on, c.end_on, c.signature) == (
+            "赵医生", dt.date(2027, 12, 15), dt.date(2030, 12, 14), "pending",
+        )  # fmt: skip
+
+
+def test_the_command_line_corrects_a_contract(store, family, capsys):
+    store.dispose()
+    with store.transaction() as s:
+        (c,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        cid = str(c.id)
+    code, out, err = run_cli(
+        store, capsys, "contract", "edit", cid, "--doctor", "王医生", "--package", "basic,elderly", "--json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["id"], data["doctor"], data["packages"], data["start"]) == (
+        cid, "王医生", ["basic", "elderly"], "2026-01-01",
+    )  # fmt: skip
+    code, out, err = run_cli(store, capsys, "contract", "edit", cid, "--team", "一组", "--years", "2")
+    assert code == 0, err
+    assert out.startswith(
+        f"{cid}  {family['head']} 张三  王医生  基础包、老年人包  2026-01-01～2027-12-31  履约中"
+    )
+    code, out, err = run_cli(store, capsys, "contract", "edit", cid)
+    assert (code, out) == (1, "") and err.startswith("错误：请给出要修改的内容")
+    code, out, err = run_cli(store, capsys, "contract", "edit", cid, "--package", "child")
+    assert code == 1 and err.startswith("错误：儿童包只适用于0–6岁儿童")
+    with store.session() as s:
+        assert s.get(FamilyContract, c.id).packages == ["basic", "elderly"]  # nothing written
+
+
+def test_a_townships_list_names_each_contract_s_village(township_store, person, capsys):
+    """Found by review: a township's 签约 list did not say which village a contract is of.  And a
+    village's doctor corrects their village's contracts only (authz: write)."""
+    from app.services import profile
+    from app.services.access import accounts
+    from app.services.access.authz import PermissionDenied
+
+    store = township_store
+    with store.transaction() as s:
+        for code, name, who in (("110105001101", "一村", "张三"), ("110105001102", "二村", "王五")):
+            profile.ensure_village(s, code, name)
+            r = save_resident(
+                s,
+                person(name=who, id_number="", sex="1", birth_date="1960-01-01", village_code=code),
+                today=NOW,
+            )
+            contracts.add_contract(s, r.archive_no, doctor="李医生", packages="basic", start="2026-01-01")
+        accounts.create_user(
+            s, "yi", "村医-secret-1", "village_doctor", display_name="一村医生", village_code="110105001101"
+        )
+    with store.session() as s:
+        rows = {r.resident_name: r for r in contracts.list_contracts(s)}
+        assert {n: (r.village, r.as_json()["village"]) for n, r in rows.items()} == {
+            "张三": ("一村", "一村"),
+            "王五": ("二村", "二村"),
+        }
+    store.dispose()
+    _, out, _ = run_cli(store, capsys, "contract", "list")
+    assert {line.split("  ")[1].split()[1]: line.split("  ")[2] for line in out.splitlines()} == {
+        "张三": "一村",
+        "王五": "二村",
+    }
+    store.actor = accounts.login(store, "yi", "村医-secret-1")
+    try:
+        with store.transaction() as s:
+            contracts.edit_contract(s, rows["张三"].id, doctor="一村医生")
+        with pytest.raises(PermissionDenied), store.transaction() as s:
+            contracts.edit_contract(s, rows["王五"].id, doctor="一村医生")
+    finally:
+        store.actor = None

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.db import Store
-from app.models import EducationActivity, EducationAttachment
+from app.models import AuditEntry, EducationActivity, EducationAttachment, User
 from app.services import backup, profile
 from app.services.errors import NotFound, UserError
 from app.services.programmes import education
@@ -49,6 +49,37 @@ def pdf_of(pages: int = 1, **kw) -> bytes:
         c.showPage()
     c.save()
     return buffer.getvalue()
+
+
+def jpeg(width: int = 64, height: int = 48) -> bytes:
+    """A real JPEG photo (noise, as a camera's: no two blocks alike)."""
+    import io
+    import random
+
+    from PIL import Image
+
+    rng = random.Random(width)
+    image = Image.frombytes(
+        "RGB", (width, height), bytes(rng.randrange(256) for _ in range(width * height * 3))
+    )
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` × ``height`` pixels, with a few bytes of image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00"
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 100))
+        + chunk(b"IEND", b"")
+    )
 
 
 PDF = pdf_of()
@@ -111,6 +142,11 @@ def test_every_field_of_the_record_is_kept(store):
         ("locked.pdf", pdf_of(encrypt="secret"), "设了密码或已损坏的 PDF"),
         ("broken.pdf", b"%PDF-1.4 broken", "设了密码或已损坏的 PDF"),
         ("huge.jpg", JPEG[:4] + bytes(education.MAX_ATTACHMENT_BYTES), "太大"),
+        # found by review: a file is a picture by its first bytes alone; its image must decode
+        ("notes.png", b"\x89PNG\r\n\x1a\n" + "会议记录，不是照片".encode() * 20, "不是完好的图片"),
+        ("cut.jpg", jpeg()[:-300], "不是完好的图片"),  # a photo cut short in copying
+        ("cut.png", png(40)[:-30], "不是完好的图片"),
+        ("poster.png", png_claiming(20_000, 20_000), "图片尺寸太大"),  # 400 megapixels: never decoded
     ],
 )
 def test_attachments_are_checked_by_content_and_size(store, name, data, message):
@@ -118,6 +154,17 @@ def test_attachments_are_checked_by_content_and_size(store, name, data, message)
         education.add_activity(s, LECTURE, [(name, data, "photo")])
     with store.session() as s:  # nothing saved: not the activity either
         assert s.query(EducationActivity).count() == 0
+
+
+def test_a_photo_is_a_picture_and_a_pdf_given_as_one_is_archived_as_material(store):
+    """A real photo is kept as a photo; a PDF given with the photos (``--attach`` takes both) was
+    listed and printed as a 照片: it is kept as 宣传材料."""
+    with store.transaction() as s:
+        a = education.add_activity(s, LECTURE, [("现场.jpg", jpeg(), "photo"), ("折页.pdf", PDF, "photo")])
+        aid = a.id
+    with store.session() as s:
+        kept = {name: kind for _id, kind, name, _size in education.get_activity(s, aid).attachments}
+    assert kept == {"现场.jpg": "photo", "折页.pdf": "material"}
 
 
 @pytest.mark.parametrize(
@@ -128,13 +175,54 @@ def test_attachments_are_checked_by_content_and_size(store, name, data, message)
         ({"place": " "}, "请填写活动地点"),
         ({"held_on": "2099-01-01"}, "活动时间不能晚于今天"),
         ({"audience_count": "0"}, "讲座和咨询活动请填写接受健康教育人数"),
-        ({"audience_count": "三十"}, "接受健康教育人数应为0到100000的整数"),
+        ({"audience_count": "三十"}, "接受健康教育人数应为0到10000的整数"),
     ],
 )
 def test_bad_records_are_refused(store, change, message):
     inp = ActivityInput(**(LECTURE.__dict__ | change))
     with pytest.raises(UserError, match=message), store.transaction() as s:
         education.add_activity(s, inp)
+
+
+# (form, 接受健康教育人数, 资料种类数, what is said; None: saved)
+PLAUSIBLE = [
+    ("5", "100000", "", "接受健康教育人数应为0到10000的整数"),  # found by review: taken
+    ("5", "2001", "", "讲座和咨询活动的接受健康教育人数最多2000人"),
+    ("4", "2001", "", "讲座和咨询活动的接受健康教育人数最多2000人"),
+    ("5", "2000", "", None),
+    ("6", "30", "", "个体化健康教育是一对一的教育：接受健康教育人数应为1到5人"),  # was taken, counted 1
+    ("6", "0", "", "个体化健康教育是一对一的教育：接受健康教育人数应为1到5人"),
+    ("6", "2", "", None),  # a patient and his wife
+    ("1", "5000", "0", "发放印刷资料、播放音像资料至少1种"),  # found by review: --kinds 0 taken
+    ("2", "40", "0", "发放印刷资料、播放音像资料至少1种"),
+    ("1", "5000", "", None),  # (no count given: one kind)
+    ("3", "0", "0", None),  # a board: no count of readers, no material handed out
+]
+
+
+@pytest.mark.parametrize("form, audience, kinds, said", PLAUSIBLE)
+def test_implausible_counts_are_refused_naming_the_limit(store, form, audience, kinds, said):
+    inp = ActivityInput(
+        **(LECTURE.__dict__ | {"form": form, "audience_count": audience, "material_kinds": kinds})
+    )
+    if said is None:
+        with store.transaction() as s:
+            education.add_activity(s, inp)
+        return
+    with pytest.raises(UserError, match=said), store.transaction() as s:
+        education.add_activity(s, inp)
+    with store.session() as s:
+        assert s.query(EducationActivity).count() == 0
+
+
+def test_individual_education_counts_the_people_taught(store):
+    """个体化健康教育 counted 1 a record, whatever its 人数 said: now 1 to 5 people, each counted (人次)."""
+    with store.transaction() as s:
+        for n in ("1", "3"):
+            add_held(s, "2026-02-01", "6", audience=n)
+    with store.session() as s:
+        lines = {p.key: p for p in education.progress(s, 2026, today=dt.date(2026, 12, 31))}
+    assert lines["individual"].done == 4
 
 
 def test_progress_against_the_village_minimums(store):
@@ -183,7 +271,7 @@ def test_progress_against_the_village_minimums(store):
         # over), as the periods: on 2 January none of 12 kinds is due yet (1 was, said 落后)
         "materials": (5, 12, 5, False),  # kinds: the record's 5 (unnamed) kinds
         "audiovisual": (2, 6, 2, False),  # kinds: the record's 2 kinds
-        "individual": (1, None, None, False),  # the form-6 record (no follow-ups in this store)
+        "individual": (5, None, None, False),  # the form-6 record's 5 people (no follow-ups in this store)
     }
     # the year's minimum met (the workbench's green), apart from being on track (found by review:
     # 71 / 72 lectures read green on the page, "差 1 期" in the report)
@@ -191,12 +279,17 @@ def test_progress_against_the_village_minimums(store):
     assert not lines["lectures"].met and not lines["lectures"].behind  # on track, short of 6
 
 
-def add_held(s, day: str, form: str, topic: str = "主题", kinds: str = "") -> None:
+def add_held(s, day: str, form: str, topic: str = "主题", kinds: str = "", audience: str = "5"):
     """This institution's activity of ``form`` held on ``day``."""
-    education.add_activity(
+    return education.add_activity(
         s,
         ActivityInput(
-            held_on=day, place="村卫生室", form=form, topic=topic, audience_count="5", material_kinds=kinds
+            held_on=day,
+            place="村卫生室",
+            form=form,
+            topic=topic,
+            audience_count=audience,
+            material_kinds=kinds,
         ),
     )
 
@@ -536,3 +629,167 @@ def test_an_attachment_is_read_back_only_by_one_who_may_see_its_activity(townshi
         education.attachment_bytes(s, attached.id)
     with township_store.session() as s, pytest.raises(NotFound, match="找不到附件"):
         education.attachment_bytes(s, "not-an-id")
+
+
+def test_an_activity_recorded_by_mistake_is_voided_with_its_reason(store):
+    """An activity recorded by mistake (never held, entered twice) could be neither put right nor
+    undone: it is voided with the reason, kept, and leaves the list and the year's counts."""
+    with store.transaction() as s:
+        kept = add_held(s, "2026-03-10", "5", topic="高血压").id
+        twice = add_held(s, "2026-05-10", "5", topic="高血压（重复）").id
+
+    def lectures():
+        with store.session() as s:
+            line = next(
+                p for p in education.progress(s, 2026, today=dt.date(2026, 12, 31)) if p.key == "lectures"
+            )
+            return line.done, [r.topic for r in education.list_activities(s, 2026)]
+
+    assert lectures() == (2, ["高血压（重复）", "高血压"])
+    with pytest.raises(UserError, match="请写明作废的原因"), store.transaction() as s:
+        education.void_activity(s, twice, " ")
+    with store.transaction() as s:
+        voided = education.void_activity(s, str(twice), "录了两次")
+        assert (voided.voided, voided.void_reason) == (True, "录了两次")
+    assert lectures() == (1, ["高血压"])  # (Mar–Apr's lecture only: May–Jun's was the mistake)
+    with store.session() as s:
+        row = s.get(EducationActivity, twice)
+        assert row is not None and row.voided  # never deleted
+        assert [
+            e.action for e in s.scalars(sa.select(AuditEntry).where(AuditEntry.entity_id == twice.hex))
+        ] == [
+            "create",
+            "void",
+        ]
+    with pytest.raises(NotFound, match="这次健康教育活动已作废（录了两次）"), store.transaction() as s:
+        education.void_activity(s, twice, "又一次")
+    with pytest.raises(NotFound, match="这次健康教育活动已作废（录了两次）"), store.transaction() as s:
+        education.edit_activity(s, twice, {"topic": "改"})
+    with pytest.raises(NotFound, match="找不到这次健康教育活动"), store.transaction() as s:
+        education.void_activity(s, "not-an-id", "录错")
+    with store.session() as s:
+        assert education.get_activity(s, kept).topic == "高血压"
+
+
+def test_an_activity_is_corrected_through_the_checks_of_a_new_one(store):
+    """修改: the fields saved anew, each checked as a new activity's (nothing changed when one is
+    wrong); who changed it comes from the unit of work."""
+    from app.services.access import accounts
+
+    with store.transaction() as s:
+        aid = education.add_activity(s, LECTURE).id
+        accounts.create_user(s, "li", "村医-secret-1", "village_doctor", display_name="李建生")
+    with pytest.raises(UserError) as refused, store.transaction() as s:
+        education.edit_activity(
+            s, aid, ActivityInput(**(LECTURE.__dict__ | {"audience_count": "3000", "topic": "", "form": "6"}))
+        )
+    assert [e.field for e in refused.value.errors] == ["topic", "audience_count"]
+    with store.session() as s:
+        assert education.get_activity(s, aid).audience_count == 35  # nothing changed
+    store.actor = accounts.login(store, "li", "村医-secret-1")
+    try:
+        with store.transaction() as s:
+            education.edit_activity(
+                s,
+                aid,
+                ActivityInput(**(LECTURE.__dict__ | {"audience_count": "42", "topic": "高血压的自我管理"})),
+            )
+        with store.transaction() as s:  # the command line's: only the fields given
+            education.edit_activity(s, aid, {"place": "村卫生室"}, [("现场.png", png(), "photo")])
+    finally:
+        store.actor = None
+    with store.session() as s:
+        row = education.get_activity(s, aid)
+        stored = s.get(EducationActivity, aid)
+        li = s.scalar(sa.select(User.id).where(User.username == "li"))
+        assert (stored.updated_by, stored.created_by) == (li, None)  # (made by the system account)
+    assert (row.topic, row.audience_count, row.place, row.content) == (
+        "高血压的自我管理",
+        42,
+        "村卫生室",
+        LECTURE.content,
+    )
+    assert [name for _i, _k, name, _s in row.attachments] == ["现场.png"]
+
+
+def test_only_who_may_write_an_activity_corrects_or_voids_it(township_store):
+    """A doctor of another village is told there is no such activity; a village's PC keeps its
+    township's activities as they synced, and may not change them (the township would refuse
+    the bundle): said so."""
+    from app.services.access import accounts
+
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001201", "东村")
+        profile.ensure_village(s, "110105001202", "西村")
+        east = EducationActivity(scope_code="110105001201", held_on=dt.date(2026, 3, 2), place="村委会",
+                                 form="5", topic="讲座", audience_count=20)  # fmt: skip
+        s.add(east)
+        s.flush()
+        eid = east.id
+        for name, village in (("east", "110105001201"), ("west", "110105001202")):
+            accounts.create_user(s, name, "村医-secret-1", "village_doctor", village_code=village)
+    try:
+        township_store.actor = accounts.login(township_store, "west", "村医-secret-1")
+        with pytest.raises(NotFound, match="找不到这次健康教育活动"), township_store.transaction() as s:
+            education.void_activity(s, eid, "录错")
+        with pytest.raises(NotFound, match="找不到这次健康教育活动"), township_store.transaction() as s:
+            education.edit_activity(s, eid, {"audience_count": "21"})
+        township_store.actor = accounts.login(township_store, "east", "村医-secret-1")
+        with township_store.transaction() as s:
+            education.edit_activity(s, eid, {"audience_count": "21"})
+    finally:
+        township_store.actor = None
+    with township_store.transaction() as s:  # the township's staff (here the system account) may too
+        education.void_activity(s, eid, "没有举办")
+
+
+def test_a_village_does_not_change_its_townships_activity(store):
+    with store.transaction() as s:
+        township = EducationActivity(scope_code=profile.get_village(s).code[:9], held_on=dt.date(2026, 2, 10),
+                                     place="乡镇卫生院", form="5", topic="乡镇讲座", audience_count=50)  # fmt: skip
+        s.add(township)
+        s.flush()
+        tid = township.id
+    for change in (
+        lambda s: education.void_activity(s, tid, "录错"),
+        lambda s: education.edit_activity(s, tid, {"topic": "改"}),
+    ):
+        with (
+            pytest.raises(UserError, match="的健康教育活动，只能由该单位修改或作废"),
+            store.transaction() as s,
+        ):
+            change(s)
+    with store.session() as s:
+        assert not s.get(EducationActivity, tid).voided
+
+
+def test_cli_edits_and_voids_an_activity(store, tmp_path, capsys):
+    from app.cli import main
+
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    cli = ["--data-dir", folder, "education"]
+    lecture = [*cli, "add", "--date", "2026-05-05", "--form", "5", "--topic", "控烟", "--place", "村委会"]
+    assert main([*lecture, "--audience", "60000"]) == 1  # found by review: taken
+    assert "接受健康教育人数应为0到10000的整数" in capsys.readouterr().err
+    leaflets = [*cli, "add", "--date", "2026-05-05", "--form", "1", "--topic", "控烟", "--place", "村委会"]
+    assert main([*leaflets, "--audience", "300", "--kinds", "0"]) == 1  # found by review: taken
+    assert "发放印刷资料、播放音像资料至少1种" in capsys.readouterr().err
+    assert main([*lecture, "--audience", "60", "--json"]) == 0
+    aid = json.loads(capsys.readouterr().out)["id"]
+    assert main([*cli, "edit", aid, "--audience", "3000"]) == 1
+    assert "讲座和咨询活动的接受健康教育人数最多2000人" in capsys.readouterr().err
+    assert main([*cli, "edit", aid, "--audience", "45", "--content", "讲解二手烟的危害", "--json"]) == 0
+    edited = json.loads(capsys.readouterr().out)
+    assert (edited["audience"], edited["content"], edited["topic"], edited["place"]) == (
+        45,
+        "讲解二手烟的危害",
+        "控烟",
+        "村委会",
+    )
+    assert main([*cli, "void", aid, "--reason", "录错了日期"]) == 0
+    assert capsys.readouterr().out.strip() == "已作废：2026-05-05 的健康教育活动“控烟”（录错了日期）"
+    assert main([*cli, "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main([*cli, "void", aid, "--reason", "再一次"]) == 1
+    assert "这次健康教育活动已作废（录错了日期）" in capsys.readouterr().err

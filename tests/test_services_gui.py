@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import select
 
 from app.models import Resident
 from app.services import profile
 from app.services.programmes import followup, poverty
 from app.services.records.residents import save_resident
-from app.views.contracts_page import ContractsPage
+from app.views.contracts_page import COLUMN, ContractsPage
 from app.views.education_page import EducationPage
 from app.views.home import HomePage
 from app.views.poverty_page import PovertyPage
@@ -39,6 +39,11 @@ def family(store, person):
         )
         followup.enrol(s, head, "htn", dt.date(2026, 1, 1))
         return head.archive_no, wife.archive_no
+
+
+def cell(page, row: int, column: str) -> str:
+    """The text of a cell of the 签约 list, its column named (contracts_page.COLUMNS)."""
+    return page.table.item(row, COLUMN[column]).text()
 
 
 def add_lecture(page, topic: str = "高血压的防治", audience: int = 30, files=()) -> QDialog:
@@ -67,11 +72,11 @@ def test_sign_a_household_then_end_one_contract(gui_app, qtbot, store, family, m
     dialog.save()
     assert dialog.result() == QDialog.Accepted and dialog.result_text == "已签约 2 人"
     assert page.table.rowCount() == 2  # the page refreshed itself from the change announcement
-    assert {page.table.item(r, 3).text() for r in range(2)} == {"基础包、老年人包"}
-    assert page.table.item(0, 5).text() == "2026-12-31"
+    assert {cell(page, r, "packages") for r in range(2)} == {"基础包、老年人包"}
+    assert cell(page, 0, "end") == "2026-12-31"
 
     page.table.selectRow(0)
-    name = page.table.item(0, 1).text()
+    name = cell(page, 0, "name")
     monkeypatch.setattr("app.views.contracts_page.QInputDialog.getText", lambda *a, **k: ("迁往外地", True))
     page.end()
     page.filter.setCurrentIndex(page.filter.findData("all"))
@@ -269,8 +274,8 @@ def test_renewal_is_asked_for_said_and_shown_as_yet_to_begin(gui_app, qtbot, sto
     assert page.renew() == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
     assert "重新签字" in asked[0]
     assert told == ["已为 张三 续约：2027-01-01 至 2027-12-31，请打印协议书请居民签字"]
-    (row,) = [r for r in range(page.table.rowCount()) if page.table.item(r, 4).text() == "2027-01-01"]
-    assert page.table.item(row, 6).text() == "2027-01-01 起生效"
+    (row,) = [r for r in range(page.table.rowCount()) if cell(page, r, "start") == "2027-01-01"]
+    assert cell(page, row, "status") == "2027-01-01 起生效"
     page.table.selectRow(row)
     warned = []
     monkeypatch.setattr(
@@ -290,9 +295,7 @@ def test_a_contract_past_its_term_reads_lapsed_on_the_page(gui_app, qtbot, store
     qtbot.addWidget(page)
     page.show()
     page.refresh()
-    status = {
-        page.table.item(r, 4).text(): page.table.item(r, 6).text() for r in range(page.table.rowCount())
-    }
+    status = {cell(page, r, "start"): cell(page, r, "status") for r in range(page.table.rowCount())}
     assert status == {"2024-06-01": "已到期", "2026-06-01": "履约中"}
 
 
@@ -315,14 +318,170 @@ def test_a_renewal_begun_but_unsigned_does_not_read_as_in_force(gui_app, qtbot, 
     page.refresh()
 
     def status():
-        (row,) = [r for r in range(page.table.rowCount()) if page.table.item(r, 4).text() == "2026-12-20"]
-        return page.table.item(row, 6).text(), page.table.item(row, 7).text()
+        (row,) = [r for r in range(page.table.rowCount()) if cell(page, r, "start") == "2026-12-20"]
+        return cell(page, row, "status"), cell(page, row, "signature")
 
     assert status() == ("待居民签字", "待签字")
     with store.transaction() as s:
         contracts.mark_signed(s, new_id)
     page.refresh()
     assert status() == ("履约中", "已签字")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [1024, 800])
+def test_each_contract_s_status_reads_whole_and_in_sight(
+    gui_app, qtbot, store, family, monkeypatch, lang, width
+):
+    """Found by review: at a 1024-px window the 状态 column cut "2026-12-20 起生效" and "Awaiting
+    signature" short, and at 800 px it was scrolled out of sight.  It is as wide as its text, right
+    after who the contract is of; at 1024 px every column reads whole without scrolling."""
+    from app.services.programmes import contracts
+    from app.services.sync import capture
+    from app.views.main_window import MainWindow
+    from app.views.startup import install_translator
+
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 10, 12).timestamp() * 1000))
+    with store.transaction() as s:
+        (old,), _ = contracts.add_contract(
+            s, family[0], doctor="李医生", packages="basic", start="2025-12-20"
+        )
+        contracts.renew_contract(s, old.id)  # 2026-12-20 起生效
+        contracts.add_contract(s, family[1], doctor="李医生", start="2026-11-01", signature="pending")
+    install_translator(gui_app, lang)
+    try:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.resize(width, 570)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.show_page("contracts")
+        table, header, status = page.table, page.table.horizontalHeader(), COLUMN["status"]
+        for mode in ("active", "all"):
+            page.filter.setCurrentIndex(page.filter.findData(mode))
+            QApplication.processEvents()
+            assert table.rowCount() == {"active": 2, "all": 3}[mode]
+            assert table.sizeHintForColumn(status) <= header.sectionSize(status), mode
+            assert header.sectionViewportPosition(status) >= 0
+            assert (
+                header.sectionViewportPosition(status) + header.sectionSize(status)
+                <= table.viewport().width()
+            )
+            if width == 1024:
+                assert table.horizontalScrollBar().maximum() == 0, [header.sectionSize(c) for c in range(9)]
+                for column in (c for c in range(table.columnCount()) if not table.isColumnHidden(c)):
+                    assert table.sizeHintForColumn(column) <= header.sectionSize(column), (mode, column)
+    finally:
+        install_translator(gui_app, "zh")
+
+
+def test_a_townships_list_says_each_contract_s_village(gui_app, qtbot, store, family, township_store, person):
+    """Found by review: a township's 签约 list did not say which village a contract is of.  Its 村
+    column is shown where the contracts are of several villages (hidden on a village's PC)."""
+    from app.services.programmes import contracts
+
+    with township_store.transaction() as s:
+        for code, name, who in (("110105001101", "一村", "张三"), ("110105001102", "二村", "王五")):
+            profile.ensure_village(s, code, name)
+            r = save_resident(
+                s, person(name=who, id_number="", sex="1", birth_date="1960-01-01", village_code=code)
+            )
+            contracts.add_contract(s, r.archive_no, doctor="李医生", packages="basic", start="2026-01-01")
+    with store.transaction() as s:
+        contracts.add_contract(
+            s, family[0], doctor="李医生", packages="basic", start="2026-01-01", household=True
+        )
+    township, village = ContractsPage(township_store), ContractsPage(store)
+    for page in (township, village):
+        qtbot.addWidget(page)
+        page.show()
+    column = COLUMN["village"]
+    assert township.table.horizontalHeaderItem(column).text() == "村"
+    assert not township.table.isColumnHidden(column)
+    assert {cell(township, r, "name"): cell(township, r, "village") for r in range(2)} == {
+        "张三": "一村",
+        "王五": "二村",
+    }
+    assert village.table.isColumnHidden(column)  # its one village on every row
+
+
+def test_correct_a_contract_from_the_page(gui_app, qtbot, store, family, monkeypatch):
+    """Found by review: a contract signed with the wrong doctor or packages could only be ended.
+    修改… opens the selected contract filled in; a package not for the resident is refused with
+    what was typed kept; saved, the list shows the correction.  A contract no longer in force is
+    refused before anything is typed."""
+    from app.services.programmes import contracts
+
+    with store.transaction() as s:
+        contracts.add_contract(
+            s, family[0], doctor="李医生", team="一组团队", packages="basic", start="2026-01-01", years=2
+        )
+    page = ContractsPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.table.selectRow(0)
+    dialog = page.edit_contract()
+    assert dialog.windowTitle() == "修改签约" and not dialog.resident.isEnabled()
+    assert family[0] in dialog.resident.text() and not dialog.household.isVisible()
+    assert (dialog.doctor.text(), dialog.team.text(), dialog.packages.codes(), dialog.years.value()) == (
+        "李医生",
+        "一组团队",
+        ["basic"],
+        2,
+    )
+    assert dialog.start.date() == QDate(2026, 1, 1) and dialog.start.isEnabled()
+    dialog.doctor.setText("王医生")
+    dialog.packages.boxes["child"].setChecked(True)
+    dialog.save()
+    assert dialog.isVisible() and "儿童包只适用于0–6岁儿童" in dialog.error.text()
+    assert dialog.doctor.text() == "王医生" and dialog.packages.codes() == ["basic", "child"]
+    told = []
+    monkeypatch.setattr("app.views.contracts_page.tell", lambda _page, text: told.append(text))
+    dialog.packages.boxes["child"].setChecked(False)
+    dialog.packages.boxes["elderly"].setChecked(True)
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted and told == ["已修改 张三 的签约"]
+    assert (cell(page, 0, "doctor"), cell(page, 0, "packages")) == ("王医生", "基础包、老年人包")
+
+    with store.transaction() as s:
+        contracts.end_contract(s, page.rows[0].id, "迁往外地")
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    page.table.selectRow(0)
+    warned = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.warning", lambda _p, _title, text, *a, **k: warned.append(text)
+    )
+    assert page.edit_contract() is None and warned == ["这份签约已解约，不能修改"]
+
+
+def test_the_signing_form_offers_the_known_doctors_and_takes_one_typed(gui_app, qtbot, store, family):
+    """Found by review: 签约医生 was free text, a slip made a doctor who does not exist.  The form
+    names the logged-in doctor and offers the doctors' accounts as one types; a name typed by hand
+    (a township's doctor with no account here) is taken as it is."""
+    from app.models import FamilyContract
+    from app.services.access import accounts
+
+    with store.transaction() as s:
+        for username, name in (("wang", "王医生"), ("zhao", "赵医生")):
+            accounts.create_user(s, username, "村医-secret-1", "village_doctor", display_name=name)
+    store.actor = accounts.login(store, "wang", "村医-secret-1")
+    try:
+        page = ContractsPage(store)
+        qtbot.addWidget(page)
+        dialog = page.new_contract()
+        assert dialog.doctor.text() == "王医生"
+        offered = dialog.doctor.completer()
+        assert {"王医生", "赵医生"} <= set(offered.model().stringList())
+        offered.setCompletionPrefix("赵")
+        assert offered.currentCompletion() == "赵医生"
+        qtbot.keyClicks(dialog.resident, family[1])
+        dialog.doctor.setText("孙医生")  # the township's, no account here
+        dialog.save()
+        assert dialog.result() == QDialog.Accepted
+        with store.session() as s:
+            assert s.query(FamilyContract.doctor).one() == ("孙医生",)
+    finally:
+        store.actor = None
 
 
 def test_the_activity_form_says_every_problem_at_once_and_keeps_what_was_typed(gui_app, qtbot, store):
@@ -669,3 +828,69 @@ def HouseholdDialogFor(page, archive_no: str):  # noqa: N802 - reads as the dial
     dialog = HouseholdDialog(page.store, archive_no, page)
     dialog.show()
     return dialog
+
+
+def test_an_activity_is_corrected_from_the_page_and_a_refused_form_keeps_what_was_typed(
+    gui_app, qtbot, store
+):
+    """An activity recorded with a mistake could not be put right: 修改… opens its record filled in;
+    a count the service refuses is said in the form, which keeps what was typed; saved, the list
+    shows the new values."""
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    assert add_lecture(page, topic="控烟", audience=30).result() == QDialog.Accepted
+    page.table.selectRow(0)
+    dialog = page.edit_activity()
+    qtbot.addWidget(dialog)
+    assert (dialog.topic.text(), dialog.place.text(), dialog.audience.value()) == ("控烟", "村委会", 30)
+    assert dialog.form.code() == "5" and dialog.windowTitle() == "修改健康教育活动记录"
+    dialog.topic.setText("控烟与戒烟")
+    dialog.audience.setValue(5000)
+    dialog.save()
+    assert dialog.isVisible() and "讲座和咨询活动的接受健康教育人数最多2000人" in dialog.error.text()
+    assert (dialog.topic.text(), dialog.audience.value()) == ("控烟与戒烟", 5000)
+    assert page.table.item(0, 3).text() == "控烟"  # nothing saved
+    dialog.audience.setValue(45)
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted
+    assert (page.table.rowCount(), page.table.item(0, 3).text(), page.table.item(0, 5).text()) == (
+        1,
+        "控烟与戒烟",
+        "45",
+    )
+
+
+def test_an_activity_recorded_by_mistake_is_voided_from_the_page(gui_app, qtbot, store):
+    """作废…: the reason asked for (none given: said, the dialog stays); voided, the activity leaves
+    the list and the year's progress, and the page says so."""
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    add_lecture(page, topic="控烟", audience=30)
+    assert page.progress.cells["lectures"].text().startswith("健康知识讲座：1 / 6")
+    page.table.selectRow(0)
+    dialog = page.void_activity()
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.isVisible() and "请写明作废的原因" in dialog.error.text()
+    qtbot.keyClicks(dialog.reason, "x" * 201)
+    dialog.save()
+    assert dialog.isVisible() and "过长" in dialog.error.text() and dialog.reason.text() == "x" * 201
+    dialog.reason.setText("录了两次")
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted
+    assert page.table.rowCount() == 0 and page.rows == []
+    assert page.progress.cells["lectures"].text().startswith("健康知识讲座：0 / 6")
+    today = dt.date.today().isoformat()
+    assert page.notice.isVisible() and page.notice.text() == f"已作废 {today} 的“控烟”"
+
+
+def test_edit_and_void_ask_for_an_activity_first(gui_app, qtbot, store, monkeypatch):
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _title, text, *a, **k: told.append(text))
+    assert page.edit_activity() is None and page.void_activity() is None
+    assert told == ["请先选择一次活动"] * 2

@@ -387,7 +387,11 @@ def test_education_counts_against_the_village_minimums(store):
             education.add_activity(
                 s,
                 education.ActivityInput(
-                    held_on=day, place="村委会", form=form, topic=f"主题{day}", audience_count="10"
+                    held_on=day,
+                    place="村委会",
+                    form=form,
+                    topic=f"主题{day}",
+                    audience_count="1" if form == "6" else "10",  # (个体化: one to one)
                 ),
             )
     counts = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -147,6 +148,57 @@ def test_education_record_wraps_long_answers_rather_than_shrinking_them(store, t
         float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)
     ]
     assert min(heights) >= 8.0, sorted(heights)[:5]  # (points: nothing printed below about 8.5 pt)
+
+
+def test_education_record_prints_long_texts_whole_on_as_many_pages_as_they_need(store, tmp_path, capsys):
+    """活动内容 and 活动总结评价 of 4,000 characters each (what the record takes) were shrunk and cut
+    with "…": each prints whole, its box running on onto the next pages ("（续）"), every page
+    numbered; a record that fits keeps its one page."""
+    import subprocess
+
+    content = "".join(f"第{i}段讲解限盐、控油、规律服药和家庭自测血压。" for i in range(1, 300))[:4000]
+    evaluation = "".join(f"评{i}居民提问踊跃，下次准备扩音设备。" for i in range(1, 300))[:4000]
+    organiser = "乡卫生院公共卫生科与村卫生室联合组织，邀请县疾控中心慢病科专家主讲，村两委协助组织居民"
+    with store.transaction() as s:
+        aid = education.add_activity(
+            s,
+            education.ActivityInput(
+                held_on="2026-04-07", place="村委会", form="5", topic="高血压", organiser=organiser,
+                audience_count="60", content=content, evaluation=evaluation,
+            ),
+        ).id  # fmt: skip
+    with store.transaction() as s:
+        data = education_form.pdf(s, aid, Labels())
+    path = tmp_path / "edu.pdf"
+    path.write_bytes(data)
+    pages = []
+    for n in range(1, 10):
+        done = subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True, text=True
+        )
+        if done.returncode:
+            break
+        pages.append(flat(done.stdout))
+    total = len(pages)
+    assert total >= 3, total
+    assert all(f"第{n}页/共{total}页" in page for n, page in enumerate(pages, 1))
+    assert all("健康教育活动记录表（续）" in page and "活动主题：高血压" in page for page in pages[1:])
+    furniture = r"第\d+页/共\d+页|健康教育活动记录表（续）|活动时间：2026年4月7日活动主题：高血压|活动内容（续）：|活动总结评价（续）："
+    text = re.sub(furniture, "", "".join(pages)).replace("接受健康教育人数：60", "")  # (beside 组织者)
+    for value in (content, evaluation, organiser):
+        assert value in text, value[:20]
+    assert "…" not in text
+    assert "填表人（签字）" in pages[-1]
+    # one that fits: one page, unnumbered (as the paper form)
+    with store.transaction() as s:
+        education.edit_activity(s, aid, {"content": content[:300], "evaluation": evaluation[:100]})
+    with store.transaction() as s:
+        data = education_form.pdf(s, aid, Labels())
+    text = flat(pdf_text(data, tmp_path))
+    assert "第1页" not in text and content[:300] in text and "填表人（签字）" in text
+    from app.services.printing.education_form import _pages
+
+    assert _pages(data) == 1
 
 
 def test_cli_prints_to_files(store, person, tmp_path, capsys):

@@ -874,6 +874,7 @@ def test_a_contract_of_the_smi_package_alone_is_not_there_for_whoever_may_not_se
                     lambda: contracts.end_contract(s, cid, "测试"),
                     lambda: contracts.renew_contract(s, cid),
                     lambda: contracts.mark_signed(s, cid),
+                    lambda: contracts.edit_contract(s, cid, doctor="王医生"),
                 ):
                     try:
                         act()
@@ -891,7 +892,27 @@ def test_a_contract_of_the_smi_package_alone_is_not_there_for_whoever_may_not_se
         seen = tried("li", cid)
         assert seen[:3] == [True, True, "done"] and "找不到签约记录" not in str(seen), seen
         missing = f"找不到签约记录：{cid}"
-        assert tried("wang", cid) == [False, False, missing, missing, missing, missing]
+        assert tried("wang", cid) == [False, False, missing, missing, missing, missing, missing]
+
+
+@pytest.mark.sqlite_only
+def test_a_correction_by_whoever_may_not_see_the_smi_package_keeps_it(world):
+    """修改 by a doctor who may not see the patient's 严重精神障碍 record: the form shows him the
+    packages he may see, and saving them does not drop the one he could not (nor tell him of it)."""
+    from app.services.programmes import contracts
+
+    store = world["a"].store
+    with _contract_of_packages(world, ["basic", "smi"]) as cid:
+        _as(store, "wang")
+        try:
+            with store.session() as s:
+                (row,) = [r for r in contracts.list_contracts(s) if r.id == cid]
+                assert row.packages == ("basic",)
+                c = contracts.edit_contract(s, cid, doctor="王医生", packages=list(row.packages))
+                assert (c.doctor, c.packages) == ("王医生", ["basic", "smi"])
+                s.rollback()
+        finally:
+            store.actor = None
 
 
 def _free_day(world, store):

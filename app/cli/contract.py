@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import PDF_HELP, RESIDENT_HELP, add_json, add_lang, open_store, print_json
+from app.cli.core import PDF_HELP, RESIDENT_HELP, CliError, add_json, add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -48,6 +48,26 @@ def register(sub) -> None:
     )
     add_json(cr)
     cr.set_defaults(func=renew)
+    cm = c.add_parser(
+        "edit", help=QT_TRANSLATE_NOOP("Cli", "修改履约中的签约：签约医生、团队、服务包、签约日期或年限")
+    )
+    cm.add_argument("id", help=CONTRACT_HELP)
+    cm.add_argument("--doctor", help=QT_TRANSLATE_NOOP("Cli", "签约医生"))
+    cm.add_argument("--team", help=QT_TRANSLATE_NOOP("Cli", "签约团队"))
+    cm.add_argument(
+        "--package",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "服务包，用逗号分隔（替换原有的）：basic,elderly,chronic,smi,maternal,child,disabled,poor"
+        ),
+    )
+    cm.add_argument("--start", help=QT_TRANSLATE_NOOP("Cli", "签约日期 YYYY-MM-DD（续约的不能改）"))
+    cm.add_argument(
+        "--years",
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "签约年限")),
+        help=QT_TRANSLATE_NOOP("Cli", "签约年限（1-10 年）"),
+    )
+    add_json(cm)
+    cm.set_defaults(func=edit)
     ce = c.add_parser("end", help=QT_TRANSLATE_NOOP("Cli", "解约并写明原因（记录保留）"))
     ce.add_argument("id", help=CONTRACT_HELP)
     ce.add_argument("--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "解约原因"))
@@ -74,30 +94,33 @@ def register(sub) -> None:
     cp.set_defaults(func=print_agreement)
 
 
-def _show(rows, as_json: bool) -> None:
+def _show(rows, today, as_json: bool) -> None:
+    """The rows, one a line: the 状态 as the 签约 page says it (contracts.status_message), the
+    village when they are of several (a township's list)."""
     if as_json:
         print_json([r.as_json() for r in rows])
         return
+    villages = len({r.village for r in rows}) > 1
     for r in rows:
         print(
-            f"{r.id}  {r.archive_no} {r.resident_name}  {r.doctor}  {r.package_labels()}  "
-            f"{r.start_on}～{r.end_on}  {_status(r)}"
+            f"{r.id}  {r.archive_no} {r.resident_name}  {r.village + '  ' if villages else ''}{r.doctor}  "
+            f"{r.package_labels()}  {r.start_on}～{r.end_on}  {_status(r, today)}"
         )
 
 
-def _status(r) -> str:
+def _status(r, today) -> str:
     from app.codes import CODE_LISTS
+    from app.services.programmes import contracts
 
-    text = "已到期" if r.lapsed else CODE_LISTS["contract_status"].label(r.status)
-    if r.ended_on:
-        text += f"（{r.ended_on} {r.end_reason}）"
-    if r.signature != "signed":
+    text = contracts.status_message(r, today).render()
+    if r.signature != contracts.SIGNED and not r.awaiting_signature(today):  # (the page's 签字 column)
         text += "，" + CODE_LISTS["contract_signature"].label(r.signature)
     return text
 
 
 def add(args) -> int:
     from app.services.programmes import contracts
+    from app.services.sync.capture import trusted_today
 
     _, store = open_store(args)
     with store.transaction() as s:
@@ -113,12 +136,15 @@ def add(args) -> int:
             signature="pending" if args.unsigned else "signed",
         )
         s.flush()
-        rows = [contracts.row_of(c, c.resident, contracts.visible_packages(s, c, c.resident)) for c in made]
+        today = trusted_today(s)
+        rows = [
+            contracts.row_of(c, c.resident, contracts.visible_packages(s, c, c.resident), today) for c in made
+        ]
         skipped_names = [m.name for m in skipped]
     if args.json:
         print_json({"contracts": [r.as_json() for r in rows], "skipped": skipped_names})
         return 0
-    _show(rows, False)
+    _show(rows, today, False)
     if skipped_names:
         print("已有有效签约，未重复签约：" + "、".join(skipped_names))
     return 0
@@ -136,6 +162,30 @@ def renew(args) -> int:
         print_json(row.as_json())
     else:
         print(f"已续约：{row.id}  {row.resident_name}  {row.start_on}～{row.end_on}")
+    return 0
+
+
+def edit(args) -> int:
+    from app.services.programmes import contracts
+    from app.services.sync.capture import trusted_today
+
+    changes = dict(
+        doctor=args.doctor, team=args.team, packages=args.package, start=args.start, years=args.years
+    )
+    if all(v is None for v in changes.values()):
+        raise CliError(
+            QT_TRANSLATE_NOOP("Cli", "请给出要修改的内容：--doctor、--team、--package、--start 或 --years")
+        )
+    _, store = open_store(args)
+    with store.transaction() as s:
+        c = contracts.edit_contract(s, args.id, **changes)
+        s.flush()
+        today = trusted_today(s)
+        row = contracts.row_of(c, c.resident, contracts.visible_packages(s, c, c.resident), today)
+    if args.json:
+        print_json(row.as_json())
+    else:
+        _show([row], today, False)
     return 0
 
 
@@ -169,11 +219,15 @@ def signed(args) -> int:
 
 def list_(args) -> int:
     from app.services.programmes import contracts
+    from app.services.sync.capture import trusted_today
 
     _, store = open_store(args)
     with store.session() as s:
-        rows = contracts.list_contracts(s, expiring_days=args.expiring, resident_ref=args.resident)
-    _show(rows, args.json)
+        today = trusted_today(s)
+        rows = contracts.list_contracts(
+            s, expiring_days=args.expiring, resident_ref=args.resident, today=today
+        )
+    _show(rows, today, args.json)
     return 0
 
 

@@ -12,40 +12,21 @@ def register(sub) -> None:
         dest="action", required=True
     )
     ea = e.add_parser("add", help=QT_TRANSLATE_NOOP("Cli", "记录一次活动"))
-    ea.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "活动时间 YYYY-MM-DD"))
-    ea.add_argument(
-        "--form",
-        required=True,
-        help=QT_TRANSLATE_NOOP(
-            "Cli",
-            "活动形式：1 发放印刷资料，2 播放音像资料，3 宣传栏，4 公众健康咨询活动，5 健康知识讲座，6 个体化健康教育",
-        ),
-    )
-    ea.add_argument("--topic", required=True, help=QT_TRANSLATE_NOOP("Cli", "活动主题"))
-    ea.add_argument("--place", required=True, help=QT_TRANSLATE_NOOP("Cli", "活动地点"))
-    ea.add_argument("--audience", required=True, help=QT_TRANSLATE_NOOP("Cli", "接受健康教育人数"))
-    ea.add_argument("--audience-kind", default="", help=QT_TRANSLATE_NOOP("Cli", "接受健康教育人员类别"))
-    ea.add_argument("--organiser", default="", help=QT_TRANSLATE_NOOP("Cli", "组织者"))
-    ea.add_argument("--materials", default="", help=QT_TRANSLATE_NOOP("Cli", "资料发放种类及数量"))
-    ea.add_argument("--kinds", default="", help=QT_TRANSLATE_NOOP("Cli", "资料种类数（印刷/音像）"))
-    ea.add_argument("--content", default="", help=QT_TRANSLATE_NOOP("Cli", "活动内容"))
-    ea.add_argument("--evaluation", default="", help=QT_TRANSLATE_NOOP("Cli", "活动总结评价"))
-    ea.add_argument(
-        "--attach",
-        nargs="+",
-        default=[],
-        metavar="FILE",
-        help=QT_TRANSLATE_NOOP("Cli", "照片（JPEG/PNG）或 PDF"),
-    )
-    ea.add_argument(
-        "--signin",
-        nargs="+",
-        default=[],
-        metavar="FILE",
-        help=QT_TRANSLATE_NOOP("Cli", "签到表（JPEG/PNG/PDF）"),
-    )
+    _activity_options(ea, required=True)
     add_json(ea)
     ea.set_defaults(func=add)
+    ed = e.add_parser("edit", help=QT_TRANSLATE_NOOP("Cli", "修改录错的活动：只改给出的栏目，其余照旧"))
+    ed.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "活动 ID（见 education list）"))
+    _activity_options(ed, required=False)
+    add_json(ed)
+    ed.set_defaults(func=edit)
+    ev = e.add_parser("void", help=QT_TRANSLATE_NOOP("Cli", "作废误录的活动（没有举办、录了两次）"))
+    ev.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "活动 ID（见 education list）"))
+    ev.add_argument(
+        "--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "作废原因（随记录保留，乡镇卫生院可见）")
+    )
+    add_json(ev)
+    ev.set_defaults(func=void)
     el = e.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "活动列表，最新的在前"))
     el.add_argument("--year", type=YEAR, help=QT_TRANSLATE_NOOP("Cli", "只列出这一年的活动"))
     add_json(el)
@@ -61,36 +42,111 @@ def register(sub) -> None:
     pr.set_defaults(func=print_record)
 
 
-def add(args) -> int:
+# the options of the record's fields: (option, ActivityInput field, help); ``add`` requires the first five
+FIELDS = (
+    ("--date", "held_on", QT_TRANSLATE_NOOP("Cli", "活动时间 YYYY-MM-DD")),
+    (
+        "--form",
+        "form",
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "活动形式：1 发放印刷资料，2 播放音像资料，3 宣传栏，4 公众健康咨询活动，5 健康知识讲座，6 个体化健康教育",
+        ),
+    ),
+    ("--topic", "topic", QT_TRANSLATE_NOOP("Cli", "活动主题")),
+    ("--place", "place", QT_TRANSLATE_NOOP("Cli", "活动地点")),
+    ("--audience", "audience_count", QT_TRANSLATE_NOOP("Cli", "接受健康教育人数")),
+    ("--audience-kind", "audience_kind", QT_TRANSLATE_NOOP("Cli", "接受健康教育人员类别")),
+    ("--organiser", "organiser", QT_TRANSLATE_NOOP("Cli", "组织者")),
+    ("--materials", "materials", QT_TRANSLATE_NOOP("Cli", "资料发放种类及数量")),
+    ("--kinds", "material_kinds", QT_TRANSLATE_NOOP("Cli", "资料种类数（印刷/音像）")),
+    ("--content", "content", QT_TRANSLATE_NOOP("Cli", "活动内容")),
+    ("--evaluation", "evaluation", QT_TRANSLATE_NOOP("Cli", "活动总结评价")),
+)
+
+
+def _activity_options(parser, *, required: bool) -> None:
+    """The record's fields and its archived files.  ``required`` (``add``): the first five must be
+    given, the rest are blank unless given; else (``edit``) each is left as it is unless given."""
+    for i, (option, key, help_text) in enumerate(FIELDS):
+        parser.add_argument(
+            option, dest=key, required=required and i < 5, default="" if required else None, help=help_text
+        )
+    parser.add_argument(
+        "--attach",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("Cli", "照片（JPEG/PNG）或 PDF"),
+    )
+    parser.add_argument(
+        "--signin",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("Cli", "签到表（JPEG/PNG/PDF）"),
+    )
+
+
+def _given(args) -> dict:
+    return {key: getattr(args, key) for _option, key, _help in FIELDS if getattr(args, key) is not None}
+
+
+def _files(args) -> list[tuple[str, bytes, str]]:
     from app.services.programmes import education
 
-    files = education.read_files(args.attach, "photo") + education.read_files(args.signin, "signin")
-    _, store = open_store(args)
-    with store.transaction() as s:
-        a = education.add_activity(
-            s,
-            education.ActivityInput(
-                held_on=args.date,
-                place=args.place,
-                form=args.form,
-                topic=args.topic,
-                organiser=args.organiser,
-                audience_kind=args.audience_kind,
-                audience_count=args.audience,
-                materials=args.materials,
-                material_kinds=args.kinds,
-                content=args.content,
-                evaluation=args.evaluation,
-            ),
-            files,
-        )
-        aid = a.id
+    return education.read_files(args.attach, "photo") + education.read_files(args.signin, "signin")
+
+
+def _saved(store, aid, args, said: str) -> int:
+    from app.services.programmes import education
+
     with store.session() as s:
         row = education.get_activity(s, aid)
     if args.json:
         print_json(row.as_json())
     else:
-        print(f"已保存：{row.id}  {row.held_on} {row.topic}（附件 {len(row.attachments)} 个）")
+        print(f"{said}：{row.id}  {row.held_on} {row.topic}（附件 {len(row.attachments)} 个）")
+    return 0
+
+
+def add(args) -> int:
+    from app.services.programmes import education
+
+    files = _files(args)
+    _, store = open_store(args)
+    with store.transaction() as s:
+        aid = education.add_activity(s, education.ActivityInput(**_given(args)), files).id
+    return _saved(store, aid, args, "已保存")
+
+
+def edit(args) -> int:
+    from app.services.programmes import education
+
+    files = _files(args)
+    _, store = open_store(args)
+    with store.transaction() as s:
+        aid = education.edit_activity(s, args.id, _given(args), files).id
+    return _saved(store, aid, args, "已修改")
+
+
+def void(args) -> int:
+    from app.services.programmes import education
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        a = education.void_activity(s, args.id, args.reason)
+        done = {
+            "id": str(a.id),
+            "date": a.held_on.isoformat(),
+            "topic": a.topic,
+            "voided": a.voided,
+            "void_reason": a.void_reason,
+        }
+    if args.json:
+        print_json(done)
+    else:
+        print(f"已作废：{done['date']} 的健康教育活动“{done['topic']}”（{done['void_reason']}）")
     return 0
 
 

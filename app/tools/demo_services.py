@@ -202,7 +202,7 @@ def generate(session: Session, rng: random.Random, today: dt.date) -> None:
                         "topic": topic,
                         "organiser": prof.institution if not village else None,
                         "audience_kind": "辖区居民" if form != "6" else "慢病患者",
-                        "audience_count": rng.randint(15, 60) if form in ("4", "5") else rng.randint(0, 40),
+                        "audience_count": _audience(form, rng),
                         "materials": f"{topic} {rng.randint(20, 80)}份" if form == "1" else None,
                         "material_kinds": rng.randint(1, 2) if form in ("1", "2") else 0,
                         "content": f"围绕“{topic}”讲解与答疑。" if form in ("4", "5") else None,
@@ -212,6 +212,16 @@ def generate(session: Session, rng: random.Random, today: dt.date) -> None:
                 )
                 _name_every_kind(activities[-1])
     _insert(session, "education_activity", EducationActivity, activities)
+
+
+def _audience(form: str, rng) -> int:
+    """接受健康教育人数 of a demo activity: as many as education.AUDIENCE_LIMITS allow (个体化: one
+    to three), with one draw of the seeded generator whatever the form (the demo's other rows stay
+    as they were)."""
+    if form in ("4", "5"):
+        return rng.randint(15, 60)
+    drawn = rng.randint(0, 40)
+    return 1 + drawn % 3 if form == "6" else drawn
 
 
 def _name_every_kind(activity: dict) -> None:

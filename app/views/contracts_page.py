@@ -1,12 +1,14 @@
 """签约: family-doctor contracts — list (all, in force, ending within 30 days), sign a resident or a
-household, renew, end with a reason, print the 签约服务协议书."""
+household, correct one in force, renew, end with a reason, print the 签约服务协议书."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.programmes import contracts
 from app.services.sync.capture import trusted_today
-from app.views.operations import RESIDENTS, Op, refresh_on
+from app.views.operations import RESIDENTS, Op, ReadOp, refresh_on
 from app.views.widgets import (
     CheckGroup,
     DateEdit,
@@ -31,6 +33,7 @@ from app.views.widgets import (
     LazyPage,
     code_label,
     fit_columns,
+    hide_if_all_alike,
     lang,
     print_labels,
     read_only_table,
@@ -39,6 +42,14 @@ from app.views.widgets import (
 )
 
 CONTRACTS = frozenset({"family_contract"})
+# the list's columns, by key: 状态 and 签字 right after who and where, in sight when it scrolls
+COLUMNS = ("archive_no", "name", "village", "status", "signature", "start", "end", "doctor", "packages")
+COLUMN = {key: i for i, key in enumerate(COLUMNS)}
+# (in digit widths) a column as wide as its text up to twice this; 状态 up to STATUS_MOST
+WIDTHS = dict(
+    archive_no=18, name=6, village=6, status=8, signature=9, start=11, end=11, doctor=6, packages=26
+)
+STATUS_MOST = 30
 
 
 def tell(page, text: str) -> None:
@@ -49,16 +60,34 @@ def tell(page, text: str) -> None:
 
 
 class ContractDialog(QDialog):
-    """新签约: resident, doctor and team, packages, start and term, the whole household or not."""
+    """新签约: resident, doctor and team, packages, start and term, the whole household or not.  With
+    ``chosen``: 修改 that contract (contracts.edit_contract), its resident as it is, the form filled
+    from it.  签约医生 offers the known doctors as it is typed and takes a name typed by hand."""
 
-    def __init__(self, store: Store, resident_ref: str = "", parent=None):
+    def __init__(
+        self,
+        store: Store,
+        resident_ref: str = "",
+        parent=None,
+        *,
+        chosen: contracts.ContractRow | None = None,
+    ):
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(self.tr("家庭医生签约"))
+        self.chosen = chosen
+        self.setWindowTitle(self.tr("家庭医生签约") if chosen is None else self.tr("修改签约"))
         self.resident = QLineEdit(resident_ref)
         self.resident.setPlaceholderText(self.tr("姓名、17位档案编号或后8位"))
         self.doctor = QLineEdit()
         self.doctor.setPlaceholderText(self.tr("留空：当前用户"))
+        doctors = ReadOp(self, store, contracts.doctor_choices).run()
+        if doctors is not None:
+            self.doctor.setText(doctors.default)
+            if doctors.names:  # (a slip names a doctor who does not exist)
+                names = QCompleter(list(doctors.names), self)
+                names.setCaseSensitivity(Qt.CaseInsensitive)
+                names.setFilterMode(Qt.MatchContains)
+                self.doctor.setCompleter(names)
         self.team = QLineEdit()
         self.packages = CheckGroup("contract_package", columns=4)
         self.packages.set_codes(["basic"])
@@ -67,6 +96,17 @@ class ContractDialog(QDialog):
         self.years.setRange(1, contracts.MAX_YEARS)
         self.years.setSuffix(self.tr(" 年"))
         self.household = QCheckBox(self.tr("全户签约（在册家庭成员一起签）"))
+        if chosen is not None:
+            self.resident.setText(f"{chosen.resident_name} {chosen.archive_no}")
+            self.resident.setEnabled(False)  # (signed for the wrong resident: ended, and signed anew)
+            self.doctor.setText(chosen.doctor)
+            self.doctor.setPlaceholderText("")  # (a contract keeps a doctor: emptied, it is refused)
+            self.team.setText(chosen.team)
+            self.packages.set_codes(list(chosen.packages))
+            self.start.setDate(QDate(chosen.start_on))
+            self.start.setEnabled(chosen.renewed_from_id is None)  # a renewal's follows the term before
+            self.years.setValue(chosen.years)
+            self.household.hide()
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("居民"), self.resident)
@@ -77,7 +117,7 @@ class ContractDialog(QDialog):
         form.addRow(self.tr("签约年限"), self.years)
         form.addRow("", self.household)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("签约"))
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("签约") if chosen is None else self.tr("保存"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -91,8 +131,14 @@ class ContractDialog(QDialog):
         ref, doctor, team = self.resident.text(), self.doctor.text(), self.team.text()
         packages, start = self.packages.codes(), self.start.date().toPython()
         years, household = self.years.value(), self.household.isChecked()
+        chosen = self.chosen
 
         def work(s):
+            if chosen is not None:
+                contracts.edit_contract(
+                    s, chosen.id, doctor=doctor, team=team, packages=packages, start=start, years=years
+                )
+                return None
             made, skipped = contracts.add_contract(
                 s,
                 ref,
@@ -110,6 +156,10 @@ class ContractDialog(QDialog):
         ).run()
 
     def _saved(self, result) -> None:
+        if self.chosen is not None:
+            self.result_text = self.tr("已修改 {name} 的签约").replace("{name}", self.chosen.resident_name)
+            self.accept()
+            return
         made, skipped = result
         self.result_text = self.tr("已签约 {n} 人").replace("{n}", str(made))
         if skipped:
@@ -136,29 +186,37 @@ class ContractsPage(LazyPage):
         self.signed_button = QPushButton(self.tr("已签字"))
         self.signed_button.clicked.connect(self.mark_signed)
         self.print_button = QPushButton(self.tr("打印协议书…"))
+        self.edit_button = QPushButton(self.tr("修改…"))
         self.add_button.clicked.connect(self.new_contract)
+        self.edit_button.clicked.connect(self.edit_contract)
         self.renew_button.clicked.connect(self.renew)
         self.end_button.clicked.connect(self.end)
         self.print_button.clicked.connect(self.print_agreement)
         top = toolbar(
             [QLabel(self.tr("显示")), self.filter],
-            [self.add_button, self.renew_button, self.signed_button, self.end_button, self.print_button],
-        )
-        self.table = read_only_table(
             [
-                self.tr("档案编号"),
-                self.tr("姓名"),
-                self.tr("签约医生"),
-                self.tr("服务包"),
-                self.tr("开始"),
-                self.tr("结束"),
-                self.tr("状态"),
-                self.tr("签字"),
-            ]
+                self.add_button,
+                self.edit_button,
+                self.renew_button,
+                self.signed_button,
+                self.end_button,
+                self.print_button,
+            ],
         )
-        # (服务包 and 状态 narrow enough for 签字 to be in sight at 1024 px)
-        fit_columns(self.table, {0: 20, 1: 8, 2: 8, 3: 26, 4: 11, 5: 11, 6: 12, 7: 10})
-        self.table.horizontalHeader().setStretchLastSection(True)
+        headers = {
+            "archive_no": self.tr("档案编号"),
+            "name": self.tr("姓名"),
+            "village": self.tr("村"),
+            "status": self.tr("状态"),
+            "signature": self.tr("签字"),
+            "start": self.tr("开始"),
+            "end": self.tr("结束"),
+            "doctor": self.tr("签约医生"),
+            "packages": self.tr("服务包"),
+        }
+        self.table = read_only_table([headers[k] for k in COLUMNS])
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.fit()
         lay = QVBoxLayout(self)
         lay.addWidget(top)
         lay.addWidget(self.reminder)
@@ -191,30 +249,35 @@ class ContractsPage(LazyPage):
         )
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            status = code_label("contract_status", r.status)
-            if r.awaiting_signature(today):
-                status = self.tr("待居民签字")
-            if r.lapsed:
-                status = self.tr("已到期")
-            if r.yet_to_begin(today):
-                status = self.tr("{start} 起生效").replace("{start}", r.start_on.isoformat())
-            if r.ended_on:
-                status += f" {r.ended_on.isoformat()} {r.end_reason}"
             packages = (", " if lang() == "en" else "、").join(
                 code_label("contract_package", p) for p in r.packages
             )
-            values = [
-                r.archive_no,
-                r.resident_name,
-                r.doctor,
-                packages,
-                r.start_on.isoformat(),
-                r.end_on.isoformat(),
-                status,
-                code_label("contract_signature", r.signature),
-            ]
-            for j, v in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(v))
+            values = {
+                "archive_no": r.archive_no,
+                "name": r.resident_name,
+                "village": r.village,
+                "status": render(contracts.status_message(r, today)),
+                "signature": code_label("contract_signature", r.signature),
+                "start": r.start_on.isoformat(),
+                "end": r.end_on.isoformat(),
+                "doctor": r.doctor,
+                "packages": packages,
+            }
+            for j, key in enumerate(COLUMNS):
+                self.table.setItem(i, j, QTableWidgetItem(values[key]))
+        self.fit()
+        hide_if_all_alike(self.table, COLUMN["village"], (r.village for r in self.rows))
+
+    def fit(self) -> None:
+        """Each column as wide as its text (up to twice its width here), 状态 as its longest (a
+        reason, up to a limit: the rest in its tooltip): at 1024 px each reads whole; narrower, the
+        list scrolls sideways with 状态 in sight."""
+        fit_columns(self.table, {COLUMN[key]: width for key, width in WIDTHS.items()})
+        status, header = COLUMN["status"], self.table.horizontalHeader()
+        most = STATUS_MOST * self.table.fontMetrics().horizontalAdvance("0")
+        header.resizeSection(
+            status, max(header.sectionSize(status), min(self.table.sizeHintForColumn(status), most))
+        )
 
     def selected(self) -> contracts.ContractRow | None:
         row = self.table.currentRow()
@@ -223,6 +286,21 @@ class ContractsPage(LazyPage):
     def new_contract(self) -> ContractDialog:
         chosen = self.selected()
         dialog = ContractDialog(self.store, chosen.archive_no if chosen else "", self)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: tell(self, dialog.result_text))
+        dialog.show()
+        return dialog
+
+    def edit_contract(self) -> ContractDialog | None:
+        """修改… the selected contract, if it is one that may be corrected (in force, or a renewal
+        yet to begin): a dialog filled from it."""
+        chosen = self.selected()
+        if chosen is None:
+            QMessageBox.information(self, self.tr("修改签约"), self.tr("请先选择一份签约"))
+            return None
+        if not Op(self, self.store, lambda s: contracts.editable(s, chosen.id) is not None).run():
+            return None  # (said why not: ended, renewed, lapsed, another village's)
+        dialog = ContractDialog(self.store, parent=self, chosen=chosen)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: tell(self, dialog.result_text))
         dialog.show()

@@ -98,12 +98,14 @@ class ProgressPanel(QFrame):
 
 
 class ActivityDialog(QDialog):
-    """新健康教育活动: every field of the national record, and files to archive with it."""
+    """新健康教育活动: every field of the national record, and files to archive with it; with
+    ``activity``, that activity's record to correct (修改), filled in as it was saved."""
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, activity: education.ActivityRow | None = None):
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(self.tr("健康教育活动记录"))
+        self.activity = activity
+        self.setWindowTitle(self.tr("修改健康教育活动记录") if activity else self.tr("健康教育活动记录"))
         self.held_on = DateEdit(QDate.currentDate())
         self.place = QLineEdit()
         self.form = CodeCombo("education_form", blank=False)
@@ -156,6 +158,25 @@ class ActivityDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
+        if activity is not None:
+            self._fill(activity)
+
+    def _fill(self, activity: education.ActivityRow) -> None:
+        """The saved record in the form, its archived files listed above any added now."""
+        self.held_on.setDate(QDate(activity.held_on))
+        self.place.setText(activity.place)
+        self.form.set_code(activity.form)
+        self.topic.setText(activity.topic)
+        self.organiser.setText(activity.organiser)
+        self.audience_kind.setText(activity.audience_kind)
+        self.audience.setValue(activity.audience_count)
+        self.materials.setText(activity.materials)
+        self.kinds.setValue(activity.material_kinds)
+        self.content.setPlainText(activity.content)
+        self.evaluation.setPlainText(activity.evaluation)
+        for _id, kind, name, _size in activity.attachments:
+            label = translate("Education", education.ATTACHMENT_KINDS.get(kind, kind))
+            self.files.addItem(f"{label}：{name}")
 
     def pick(self, kind: str) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -184,12 +205,16 @@ class ActivityDialog(QDialog):
             evaluation=self.evaluation.toPlainText(),
         )
         files = list(self.paths)
+        activity_id = self.activity.id if self.activity else None
 
         def work(s):
             attachments = []
             for kind in ("photo", "signin"):
                 attachments += education.read_files([p for p, k in files if k == kind], kind)
-            education.add_activity(s, inp, attachments)
+            if activity_id is None:
+                education.add_activity(s, inp, attachments)
+            else:
+                education.edit_activity(s, activity_id, inp, attachments)
 
         Op(self, self.store, work).success(lambda _r: self.accept()).failure(self._refused).run()
 
@@ -197,6 +222,52 @@ class ActivityDialog(QDialog):
         """Every problem at once (one line each), the form as typed."""
         errors = error.errors if isinstance(error, ValidationError) else []
         self.error.show_error("\n".join(render(e.message) for e in errors) or render(error.message))
+
+
+class VoidActivityDialog(QDialog):
+    """作废 an activity recorded by mistake: the reason asked for, and kept as typed while it is
+    refused (empty, too long)."""
+
+    def __init__(self, store: Store, activity: education.ActivityRow, parent=None):
+        super().__init__(parent)
+        self.store, self.activity = store, activity
+        self.setWindowTitle(self.tr("作废健康教育活动"))
+        question = QLabel(
+            self.tr("作废 {date} 的“{topic}”。作废后记录仍保留，但不再列出，也不再计入考核。请写明原因：")
+            .replace("{date}", activity.held_on.isoformat())
+            .replace("{topic}", activity.topic)
+        )
+        question.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("作废"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(question)
+        lay.addWidget(self.reason)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the wrapped question and the error need at this width (a window's layout
+        does not grow it for a wrapped label: the question's first line was cut off)."""
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
+
+    def save(self) -> None:
+        activity_id, reason = self.activity.id, self.reason.text()
+
+        def refused(error) -> None:
+            self.error.show_error(error.render(translate))
+            self._fit()
+
+        Op(self, self.store, lambda s: education.void_activity(s, activity_id, reason).id).success(
+            lambda _r: self.accept()
+        ).failure(refused).run()
 
 
 MAX_PAGES = 20  # of a PDF shown (a sign-in sheet is a page or two)
@@ -409,14 +480,21 @@ class EducationPage(LazyPage):
         self.year.setValue(QDate.currentDate().year())
         self.year.valueChanged.connect(self.refresh)
         self.add_button = QPushButton(self.tr("新活动…"))
+        self.edit_button = QPushButton(self.tr("修改…"))
+        self.void_button = QPushButton(self.tr("作废…"))
         self.print_button = QPushButton(self.tr("打印记录表…"))
         self.files_button = QPushButton(self.tr("查看存档材料…"))
         self.add_button.clicked.connect(self.new_activity)
+        self.edit_button.clicked.connect(self.edit_activity)
+        self.void_button.clicked.connect(self.void_activity)
         self.print_button.clicked.connect(self.print_record)
         self.files_button.clicked.connect(self.show_files)
         top = toolbar(
-            [QLabel(self.tr("年份")), self.year], [self.add_button, self.files_button, self.print_button]
+            [QLabel(self.tr("年份")), self.year],
+            [self.add_button, self.edit_button, self.void_button, self.files_button, self.print_button],
         )
+        self.notice = QLabel()  # what an action just did (已作废 …)
+        self.notice.hide()
         self.progress = ProgressPanel(store)
         self.table = read_only_table(
             [
@@ -436,6 +514,7 @@ class EducationPage(LazyPage):
         self.table.doubleClicked.connect(lambda _index: self.show_files())
         lay = QVBoxLayout(self)
         lay.addWidget(top)
+        lay.addWidget(self.notice)
         lay.addWidget(self.progress)
         lay.addWidget(self.table, 1)
         self.rows: list[education.ActivityRow] = []
@@ -475,6 +554,32 @@ class EducationPage(LazyPage):
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    def edit_activity(self) -> ActivityDialog | None:
+        """修改… the chosen activity: its record in the form, saved through the checks of a new one."""
+        chosen = self._chosen(self.tr("修改健康教育活动记录"))
+        if chosen is None:
+            return None
+        dialog = ActivityDialog(self.store, self, chosen)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def void_activity(self) -> VoidActivityDialog | None:
+        """作废… the chosen activity, recorded by mistake; the page then says so."""
+        chosen = self._chosen(self.tr("作废健康教育活动"))
+        if chosen is None:
+            return None
+        dialog = VoidActivityDialog(self.store, chosen, self)
+        dialog.setModal(True)
+        done = self.tr("已作废 {date} 的“{topic}”").replace("{date}", chosen.held_on.isoformat())
+        dialog.accepted.connect(lambda: self._say(done.replace("{topic}", chosen.topic)))
+        dialog.show()
+        return dialog
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _chosen(self, title: str) -> education.ActivityRow | None:
         row = self.table.currentRow()

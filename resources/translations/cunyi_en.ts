@@ -119,6 +119,10 @@
         <translation>Health education activity</translation>
     </message>
     <message>
+        <source>修改健康教育活动记录</source>
+        <translation>Correct health education activity record</translation>
+    </message>
+    <message>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
@@ -1083,6 +1087,22 @@
         <translation>Years of the new contract (default: as the old one)</translation>
     </message>
     <message>
+        <source>修改履约中的签约：签约医生、团队、服务包、签约日期或年限</source>
+        <translation>correct a contract in force: doctor, team, packages, signing date or term</translation>
+    </message>
+    <message>
+        <source>服务包，用逗号分隔（替换原有的）：basic,elderly,chronic,smi,maternal,child,disabled,poor</source>
+        <translation>service packages, comma-separated (replacing the contract's): basic,elderly,chronic,smi,maternal,child,disabled,poor</translation>
+    </message>
+    <message>
+        <source>签约日期 YYYY-MM-DD（续约的不能改）</source>
+        <translation>signing date YYYY-MM-DD (not of a renewal)</translation>
+    </message>
+    <message>
+        <source>签约年限（1-10 年）</source>
+        <translation>term in years (1-10)</translation>
+    </message>
+    <message>
         <source>解约并写明原因（记录保留）</source>
         <translation>terminate a contract with a reason (the record stays)</translation>
     </message>
@@ -1109,6 +1129,10 @@
     <message>
         <source>协议书栏目名称的语言</source>
         <translation>language of the agreement&apos;s labels</translation>
+    </message>
+    <message>
+        <source>请给出要修改的内容：--doctor、--team、--package、--start 或 --years</source>
+        <translation>Say what to change: --doctor, --team, --package, --start or --years</translation>
     </message>
     <message>
         <source>添加逼真的模拟居民</source>
@@ -1189,6 +1213,14 @@
     <message>
         <source>记录一次活动</source>
         <translation>record an activity</translation>
+    </message>
+    <message>
+        <source>修改录错的活动：只改给出的栏目，其余照旧</source>
+        <translation>correct an activity recorded with a mistake: only the fields given change, the rest stay as they are</translation>
+    </message>
+    <message>
+        <source>作废误录的活动（没有举办、录了两次）</source>
+        <translation>void an activity recorded by mistake (never held, entered twice)</translation>
     </message>
     <message>
         <source>活动时间 YYYY-MM-DD</source>
@@ -1348,7 +1380,7 @@
     </message>
     <message>
         <source>健康体检表的项目名、名称和可选代码（供 --field 使用）</source>
-        <translation>the check form's items, their names and codes (for --field)</translation>
+        <translation>the check form&apos;s items, their names and codes (for --field)</translation>
     </message>
     <message>
         <source>今年未体检的65岁及以上居民，按村民小组列出</source>
@@ -1388,11 +1420,11 @@
     </message>
     <message>
         <source>体检表没有可由 --field 填写的项目“{key}”（项目名见 cunyi elderly fields）</source>
-        <translation>The check form has no item "{key}" that --field fills (the items: cunyi elderly fields)</translation>
+        <translation>The check form has no item &quot;{key}&quot; that --field fills (the items: cunyi elderly fields)</translation>
     </message>
     <message>
         <source>项目“{key}”填写了两次</source>
-        <translation>"{key}" is given twice</translation>
+        <translation>&quot;{key}&quot; is given twice</translation>
     </message>
     <message>
         <source>（其他，请写明）</source>
@@ -2578,12 +2610,44 @@
         <translation>Contract not found: {ref}</translation>
     </message>
     <message>
+        <source>这份签约已于 {end} 期满，不能修改</source>
+        <translation>This contract's term ended on {end}: it cannot be changed</translation>
+    </message>
+    <message>
+        <source>这份签约{status}，不能修改</source>
+        <translation>This contract is {status} and cannot be changed</translation>
+    </message>
+    <message>
+        <source>续约的签约日期随原签约的期满日，不能修改</source>
+        <translation>A renewal starts when the contract it renews ends: its date cannot be changed</translation>
+    </message>
+    <message>
+        <source>{name}的另一份签约到 {end} 为止，与修改后的签约期重叠</source>
+        <translation>{name}'s other contract runs until {end}: the corrected term would overlap it</translation>
+    </message>
+    <message>
         <source>这份签约{status}，不能再解约</source>
         <translation>This contract is already {status} and cannot be ended</translation>
     </message>
     <message>
         <source>请填写解约原因</source>
         <translation>Enter the reason for ending the contract</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>待居民签字</source>
+        <translation>Awaiting signature</translation>
+    </message>
+    <message>
+        <source>{start} 起生效</source>
+        <translation>Starts {start}</translation>
+    </message>
+    <message>
+        <source>{status} {day} {reason}</source>
+        <translation>{status} {day} {reason}</translation>
     </message>
     <message>
         <source>这份签约已续约，不能再续约</source>
@@ -2611,6 +2675,10 @@
     <message>
         <source>家庭医生签约</source>
         <translation>Family-doctor contract</translation>
+    </message>
+    <message>
+        <source>修改签约</source>
+        <translation>Correct contract</translation>
     </message>
     <message>
         <source>姓名、17位档案编号或后8位</source>
@@ -2657,8 +2725,16 @@
         <translation>Sign</translation>
     </message>
     <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已修改 {name} 的签约</source>
+        <translation>{name}'s contract corrected</translation>
     </message>
     <message>
         <source>已签约 {n} 人</source>
@@ -2704,6 +2780,10 @@
         <translation>Print agreement…</translation>
     </message>
     <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
         <source>显示</source>
         <translation>Show</translation>
     </message>
@@ -2714,6 +2794,10 @@
     <message>
         <source>姓名</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
     </message>
     <message>
         <source>签约医生</source>
@@ -2744,18 +2828,6 @@
         <translation>Contracts ending within {days} days: {n}; renew them in time</translation>
     </message>
     <message>
-        <source>待居民签字</source>
-        <translation>Awaiting signature</translation>
-    </message>
-    <message>
-        <source>已到期</source>
-        <translation>Lapsed</translation>
-    </message>
-    <message>
-        <source>{start} 起生效</source>
-        <translation>Starts {start}</translation>
-    </message>
-    <message>
         <source>为 {name} 续约：新签约从本期期满后开始，签约医生和服务包不变，需居民重新签字。继续吗？</source>
         <translation>Renew the contract of {name}? The new term starts when this one ends, with the same doctor and packages, and must be signed again by the resident.</translation>
     </message>
@@ -2778,6 +2850,10 @@
     <message>
         <source>请先选择一份签约</source>
         <translation>Select a contract first</translation>
+    </message>
+    <message>
+        <source>修改签约</source>
+        <translation>Correct contract</translation>
     </message>
     <message>
         <source>签约服务协议书</source>
@@ -2858,8 +2934,28 @@
         <translation>Enter how many people a lecture or consultation reached</translation>
     </message>
     <message>
+        <source>个体化健康教育是一对一的教育：接受健康教育人数应为1到{max}人</source>
+        <translation>Individual health education is one-to-one: the number educated should be 1 to {max}</translation>
+    </message>
+    <message>
+        <source>讲座和咨询活动的接受健康教育人数最多{max}人：请按签到表核对</source>
+        <translation>A lecture or consultation reaches at most {max} people: please check against the sign-in sheet</translation>
+    </message>
+    <message>
+        <source>发放印刷资料、播放音像资料至少1种：请填写资料种类数</source>
+        <translation>Handing out printed or audio-visual material means at least 1 kind: please fill in the number of kinds</translation>
+    </message>
+    <message>
+        <source>这次健康教育活动已作废（{reason}）</source>
+        <translation>This health education activity is voided already ({reason})</translation>
+    </message>
+    <message>
         <source>找不到这次健康教育活动</source>
         <translation>Health education activity not found</translation>
+    </message>
+    <message>
+        <source>这是{institution}的健康教育活动，只能由该单位修改或作废</source>
+        <translation>This is {institution}&apos;s health education activity: only they can correct or void it</translation>
     </message>
     <message>
         <source>附件“{name}”是空文件</source>
@@ -2868,6 +2964,14 @@
     <message>
         <source>附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件</source>
         <translation>The attachment {name} is a PDF with a password, or damaged: once archived no one could read it. Archive a file without a password</translation>
+    </message>
+    <message>
+        <source>附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片</source>
+        <translation>The picture &quot;{name}&quot; is too large to archive: please archive a photo taken at the phone&apos;s usual quality</translation>
+    </message>
+    <message>
+        <source>附件“{name}”不是完好的图片：读不出图像（文件已损坏，或只是改了扩展名）</source>
+        <translation>Attachment &quot;{name}&quot; is not a sound picture: no image can be read from it (the file is damaged, or only its extension was changed)</translation>
     </message>
     <message>
         <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
@@ -2997,6 +3101,14 @@
         <translation>New activity…</translation>
     </message>
     <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
         <source>打印记录表…</source>
         <translation>Print record…</translation>
     </message>
@@ -3039,6 +3151,18 @@
     <message>
         <source>存档材料</source>
         <translation>Files</translation>
+    </message>
+    <message>
+        <source>修改健康教育活动记录</source>
+        <translation>Correct health education activity record</translation>
+    </message>
+    <message>
+        <source>作废健康教育活动</source>
+        <translation>Void health education activity</translation>
+    </message>
+    <message>
+        <source>已作废 {date} 的“{topic}”</source>
+        <translation>Voided &quot;{topic}&quot; of {date}</translation>
     </message>
     <message>
         <source>查看存档材料</source>
@@ -11661,6 +11785,25 @@ The township&apos;s rate is missing: no trend to draw</translation>
     <message>
         <source>{first}；{then}</source>
         <translation>{first}; {then}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidActivityDialog</name>
+    <message>
+        <source>作废健康教育活动</source>
+        <translation>Void health education activity</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的“{topic}”。作废后记录仍保留，但不再列出，也不再计入考核。请写明原因：</source>
+        <translation>Void &quot;{topic}&quot; of {date}. The record is kept but no longer listed or counted. Please give the reason:</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,10 @@
         <translation>健康教育活动记录</translation>
     </message>
     <message>
+        <source>修改健康教育活动记录</source>
+        <translation>修改健康教育活动记录</translation>
+    </message>
+    <message>
         <source>添加照片…</source>
         <translation>添加照片…</translation>
     </message>
@@ -1082,6 +1086,22 @@
         <translation>新签约的年限（默认：与原签约相同）</translation>
     </message>
     <message>
+        <source>修改履约中的签约：签约医生、团队、服务包、签约日期或年限</source>
+        <translation>修改履约中的签约：签约医生、团队、服务包、签约日期或年限</translation>
+    </message>
+    <message>
+        <source>服务包，用逗号分隔（替换原有的）：basic,elderly,chronic,smi,maternal,child,disabled,poor</source>
+        <translation>服务包，用逗号分隔（替换原有的）：basic,elderly,chronic,smi,maternal,child,disabled,poor</translation>
+    </message>
+    <message>
+        <source>签约日期 YYYY-MM-DD（续约的不能改）</source>
+        <translation>签约日期 YYYY-MM-DD（续约的不能改）</translation>
+    </message>
+    <message>
+        <source>签约年限（1-10 年）</source>
+        <translation>签约年限（1-10 年）</translation>
+    </message>
+    <message>
         <source>解约并写明原因（记录保留）</source>
         <translation>解约并写明原因（记录保留）</translation>
     </message>
@@ -1108,6 +1128,10 @@
     <message>
         <source>协议书栏目名称的语言</source>
         <translation>协议书栏目名称的语言</translation>
+    </message>
+    <message>
+        <source>请给出要修改的内容：--doctor、--team、--package、--start 或 --years</source>
+        <translation>请给出要修改的内容：--doctor、--team、--package、--start 或 --years</translation>
     </message>
     <message>
         <source>添加逼真的模拟居民</source>
@@ -1188,6 +1212,14 @@
     <message>
         <source>记录一次活动</source>
         <translation>记录一次活动</translation>
+    </message>
+    <message>
+        <source>修改录错的活动：只改给出的栏目，其余照旧</source>
+        <translation>修改录错的活动：只改给出的栏目，其余照旧</translation>
+    </message>
+    <message>
+        <source>作废误录的活动（没有举办、录了两次）</source>
+        <translation>作废误录的活动（没有举办、录了两次）</translation>
     </message>
     <message>
         <source>活动时间 YYYY-MM-DD</source>
@@ -2577,12 +2609,44 @@
         <translation>找不到签约记录：{ref}</translation>
     </message>
     <message>
+        <source>这份签约已于 {end} 期满，不能修改</source>
+        <translation>这份签约已于 {end} 期满，不能修改</translation>
+    </message>
+    <message>
+        <source>这份签约{status}，不能修改</source>
+        <translation>这份签约{status}，不能修改</translation>
+    </message>
+    <message>
+        <source>续约的签约日期随原签约的期满日，不能修改</source>
+        <translation>续约的签约日期随原签约的期满日，不能修改</translation>
+    </message>
+    <message>
+        <source>{name}的另一份签约到 {end} 为止，与修改后的签约期重叠</source>
+        <translation>{name}的另一份签约到 {end} 为止，与修改后的签约期重叠</translation>
+    </message>
+    <message>
         <source>这份签约{status}，不能再解约</source>
         <translation>这份签约{status}，不能再解约</translation>
     </message>
     <message>
         <source>请填写解约原因</source>
         <translation>请填写解约原因</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>待居民签字</source>
+        <translation>待居民签字</translation>
+    </message>
+    <message>
+        <source>{start} 起生效</source>
+        <translation>{start} 起生效</translation>
+    </message>
+    <message>
+        <source>{status} {day} {reason}</source>
+        <translation>{status} {day} {reason}</translation>
     </message>
     <message>
         <source>这份签约已续约，不能再续约</source>
@@ -2610,6 +2674,10 @@
     <message>
         <source>家庭医生签约</source>
         <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <source>修改签约</source>
+        <translation>修改签约</translation>
     </message>
     <message>
         <source>姓名、17位档案编号或后8位</source>
@@ -2656,8 +2724,16 @@
         <translation>签约</translation>
     </message>
     <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>已修改 {name} 的签约</source>
+        <translation>已修改 {name} 的签约</translation>
     </message>
     <message>
         <source>已签约 {n} 人</source>
@@ -2703,6 +2779,10 @@
         <translation>打印协议书…</translation>
     </message>
     <message>
+        <source>修改…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
         <source>显示</source>
         <translation>显示</translation>
     </message>
@@ -2713,6 +2793,10 @@
     <message>
         <source>姓名</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
     </message>
     <message>
         <source>签约医生</source>
@@ -2743,18 +2827,6 @@
         <translation>{n} 份签约{days}天内到期，请及时续约</translation>
     </message>
     <message>
-        <source>待居民签字</source>
-        <translation>待居民签字</translation>
-    </message>
-    <message>
-        <source>已到期</source>
-        <translation>已到期</translation>
-    </message>
-    <message>
-        <source>{start} 起生效</source>
-        <translation>{start} 起生效</translation>
-    </message>
-    <message>
         <source>为 {name} 续约：新签约从本期期满后开始，签约医生和服务包不变，需居民重新签字。继续吗？</source>
         <translation>为 {name} 续约：新签约从本期期满后开始，签约医生和服务包不变，需居民重新签字。继续吗？</translation>
     </message>
@@ -2777,6 +2849,10 @@
     <message>
         <source>请先选择一份签约</source>
         <translation>请先选择一份签约</translation>
+    </message>
+    <message>
+        <source>修改签约</source>
+        <translation>修改签约</translation>
     </message>
     <message>
         <source>签约服务协议书</source>
@@ -2857,8 +2933,28 @@
         <translation>讲座和咨询活动请填写接受健康教育人数</translation>
     </message>
     <message>
+        <source>个体化健康教育是一对一的教育：接受健康教育人数应为1到{max}人</source>
+        <translation>个体化健康教育是一对一的教育：接受健康教育人数应为1到{max}人</translation>
+    </message>
+    <message>
+        <source>讲座和咨询活动的接受健康教育人数最多{max}人：请按签到表核对</source>
+        <translation>讲座和咨询活动的接受健康教育人数最多{max}人：请按签到表核对</translation>
+    </message>
+    <message>
+        <source>发放印刷资料、播放音像资料至少1种：请填写资料种类数</source>
+        <translation>发放印刷资料、播放音像资料至少1种：请填写资料种类数</translation>
+    </message>
+    <message>
+        <source>这次健康教育活动已作废（{reason}）</source>
+        <translation>这次健康教育活动已作废（{reason}）</translation>
+    </message>
+    <message>
         <source>找不到这次健康教育活动</source>
         <translation>找不到这次健康教育活动</translation>
+    </message>
+    <message>
+        <source>这是{institution}的健康教育活动，只能由该单位修改或作废</source>
+        <translation>这是{institution}的健康教育活动，只能由该单位修改或作废</translation>
     </message>
     <message>
         <source>附件“{name}”是空文件</source>
@@ -2867,6 +2963,14 @@
     <message>
         <source>附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件</source>
         <translation>附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件</translation>
+    </message>
+    <message>
+        <source>附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片</source>
+        <translation>附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片</translation>
+    </message>
+    <message>
+        <source>附件“{name}”不是完好的图片：读不出图像（文件已损坏，或只是改了扩展名）</source>
+        <translation>附件“{name}”不是完好的图片：读不出图像（文件已损坏，或只是改了扩展名）</translation>
     </message>
     <message>
         <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
@@ -2996,6 +3100,14 @@
         <translation>新活动…</translation>
     </message>
     <message>
+        <source>修改…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
         <source>打印记录表…</source>
         <translation>打印记录表…</translation>
     </message>
@@ -3038,6 +3150,18 @@
     <message>
         <source>存档材料</source>
         <translation>存档材料</translation>
+    </message>
+    <message>
+        <source>修改健康教育活动记录</source>
+        <translation>修改健康教育活动记录</translation>
+    </message>
+    <message>
+        <source>作废健康教育活动</source>
+        <translation>作废健康教育活动</translation>
+    </message>
+    <message>
+        <source>已作废 {date} 的“{topic}”</source>
+        <translation>已作废 {date} 的“{topic}”</translation>
     </message>
     <message>
         <source>查看存档材料</source>
@@ -11660,6 +11784,25 @@
     <message>
         <source>{first}；{then}</source>
         <translation>{first}；{then}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidActivityDialog</name>
+    <message>
+        <source>作废健康教育活动</source>
+        <translation>作废健康教育活动</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的“{topic}”。作废后记录仍保留，但不再列出，也不再计入考核。请写明原因：</source>
+        <translation>作废 {date} 的“{topic}”。作废后记录仍保留，但不再列出，也不再计入考核。请写明原因：</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -190,6 +190,20 @@ def field_wraps(width: float, label: str, value: str | None, size: float, min_si
     return bool(value) and fit_size(value, room, size, min_size) < size * 0.85
 
 
+def field_lines(width: float, label: str, value: str | None, size: float, min_size: float = MIN_SIZE) -> int:
+    """How many ruled lines :meth:`Page.field` ``width`` mm wide needs to hold ``value`` whole at
+    ``size``: one when it fits a line (:func:`field_wraps`), else as many as it wraps onto, the
+    first after the label (the row a form gives more room when its text needs it)."""
+    value = (value or "").strip()
+    if not field_wraps(width, label, value, size, min_size):
+        return 1
+    leading = rule_pitch(size) / PT
+    indent = (text_width(label, size) / mm + 2) * mm  # (where :meth:`Page.field` starts the value)
+    p = Paragraph(markup(value), para_style(size, leading, first_indent=indent))
+    _w, h = p.wrap(width * mm, 100_000)
+    return max(1, round(h / leading))
+
+
 def rule_pitch(size: float) -> float:
     """mm between the ruled lines of a :meth:`Page.field` written at ``size``."""
     return size * 1.7 * PT
@@ -218,6 +232,24 @@ def boxed_height(value: str | None, width: float, size: float = 10, title_size: 
     p = Paragraph(markup(value.strip()), para_style(size, size * 1.3))
     _w, h = p.wrap((width - 4) * mm, 100_000)
     return frame + h / mm
+
+
+def boxed_parts(
+    value: str | Paragraph, width: float, size: float, room: float
+) -> tuple[Paragraph | None, Paragraph | None]:
+    """``value`` (text, or the rest of a text split before) of a :meth:`Page.boxed_text` box
+    ``width`` mm wide, split where a box ``room`` mm tall (its title and margins too) ends: the
+    part that fits (None: not a line does) and the rest (None: nothing is left), for a box that
+    runs on onto the next page (:meth:`Page.boxed_part`).  Nothing is shrunk or cut."""
+    p = (
+        value
+        if isinstance(value, Paragraph)
+        else Paragraph(markup(value.strip()), para_style(size, size * 1.3))
+    )
+    parts = p.split((width - 4) * mm, max(room - _boxed_frame(size), 0) * mm)
+    if not parts:
+        return None, p
+    return parts[0], parts[1] if len(parts) > 1 else None
 
 
 def share_heights(room: float, needs: list[float], weights: list[float]) -> list[float]:
@@ -428,6 +460,18 @@ class Page:
             while y < inner.bottom:
                 self.line(inner.x, y, inner.x + inner.w, y, 0.25, dash=(1, 2))
                 y += 7
+
+    def boxed_part(
+        self, x: float, y: float, width: float, title: str, part: Paragraph, size: float = 10
+    ) -> float:
+        """A framed area from ``y`` holding ``part`` of a text (:func:`boxed_parts`) under its
+        title, as tall as the part needs; returns where it ends (mm)."""
+        _w, h = part.wrap((width - 4) * mm, 100_000)
+        box = Box(x, y, width, _boxed_frame(size) + h / mm)
+        self.rect(box)
+        self.text(box.x + 2, box.y + 2 + size * 0.35, title, size)
+        part.drawOn(self.c, self._x(box.x + 2), self._y(box.y + 3.5 + size * 0.35) - h)
+        return box.bottom
 
     def check(self, x: float, y: float, checked: bool = False, size: float = 3) -> None:
         """A check box with its bottom-left at (x, y); ticked when ``checked``."""

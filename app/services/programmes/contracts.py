@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import FamilyContract, Resident, new_id
+from app.models import FamilyContract, Resident, Village, new_id
 from app.services.access import authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, NotFound, UserError
@@ -63,6 +63,7 @@ class ContractRow:
     renewed_from_id: uuid.UUID | None
     household_batch: uuid.UUID | None
     lapsed: bool = False  # 履约中 on paper, its term over (已到期): to be renewed, not ended
+    village: str = ""  # the resident's village (a township's list holds several)
 
     def yet_to_begin(self, today: dt.date) -> bool:
         """A term not yet begun (a renewal, signed ahead of the one it follows)."""
@@ -94,6 +95,7 @@ class ContractRow:
             "renewed_from": str(self.renewed_from_id) if self.renewed_from_id else None,
             "household_batch": str(self.household_batch) if self.household_batch else None,
             "lapsed": self.lapsed,
+            "village": self.village,
         }
 
 
@@ -112,9 +114,11 @@ def row_of(
     resident: Resident,
     packages: tuple[str, ...] | None = None,
     today: dt.date | None = None,
+    village: str | None = None,
 ) -> ContractRow:
     """``packages``: as the reader may see them (:func:`visible_packages`); by default all.
-    ``today``: whether a contract still 履约中 has lapsed is told as of that day."""
+    ``today``: whether a contract still 履约中 has lapsed is told as of that day.  ``village``: the
+    resident's village's name (read from the resident when not given)."""
     return ContractRow(
         c.id,
         c.resident_id,
@@ -133,12 +137,48 @@ def row_of(
         c.renewed_from_id,
         c.household_batch,
         today is not None and lapsed(c, today),
+        resident.village.name if village is None else village,
     )
 
 
 def lapsed(c: FamilyContract, today: dt.date) -> bool:
     """A contract in force on paper (履约中) whose term ended before ``today`` (已到期)."""
     return c.status == "active" and c.end_on < today
+
+
+TERM_OVER = "到期"  # 解约原因 of a lapsed contract closed by signing a new one (:func:`add_contract`)
+
+
+def ran_out(c: FamilyContract | ContractRow, today: dt.date) -> bool:
+    """已到期: a term run out, whether still 履约中 on paper (:func:`lapsed`: to be renewed) or closed
+    when the resident signed anew (:data:`TERM_OVER`: no one ended it, it is no 解约)."""
+    return (c.status == "active" and c.end_on < today) or (
+        c.status == "ended" and c.end_reason == TERM_OVER and c.ended_on == c.end_on
+    )
+
+
+LAPSED = QT_TRANSLATE_NOOP("Contract", "已到期")
+AWAITING_SIGNATURE = QT_TRANSLATE_NOOP("Contract", "待居民签字")
+STARTS = QT_TRANSLATE_NOOP("Contract", "{start} 起生效")
+ENDED = QT_TRANSLATE_NOOP("Contract", "{status} {day} {reason}")
+
+
+def status_message(r: ContractRow, today: dt.date) -> Message:
+    """What a contract's 状态 reads on ``today``: the one wording of the 签约 page and of
+    ``contract list``.  已到期 for a term run out (:func:`ran_out`); 起生效 for a renewal yet to
+    begin; 待居民签字 for one begun that its resident has yet to sign (not counted as 已签约); a
+    contract ended, with its day and reason."""
+    if ran_out(r, today):
+        return Message(CTX, LAPSED)
+    if r.yet_to_begin(today):
+        status = Message(CTX, STARTS, {"start": r.start_on.isoformat()})
+    elif r.awaiting_signature(today):
+        status = Message(CTX, AWAITING_SIGNATURE)
+    else:  # (a code label: the "Field" context finds its English in the code lists)
+        status = Message("Field", CODE_LISTS["contract_status"].label(r.status))
+    if r.ended_on:
+        return Message(CTX, ENDED, {"status": status, "day": r.ended_on.isoformat(), "reason": r.end_reason})
+    return status
 
 
 # ------------------------------------------------------------------------------- rules
@@ -358,6 +398,27 @@ def _mirror(session: Session, resident: Resident) -> None:
 # ------------------------------------------------------------------------------- actions
 
 
+@dataclass(frozen=True)
+class DoctorChoices:
+    """签约医生 as a new contract's form offers it: the acting user's name first, and the known
+    doctors' names offered as one is typed (a slip makes a doctor who does not exist); a name
+    typed by hand (a township's doctor with no account here) is taken too."""
+
+    default: str
+    names: tuple[str, ...]
+
+
+def doctor_choices(session: Session) -> DoctorChoices:
+    """The acting user's name and the doctors a record may name (institution.doctor_names: 设置's
+    list and the doctors' accounts)."""
+    from app.services import institution
+
+    default = doctor_name(session)
+    return DoctorChoices(
+        default, tuple(dict.fromkeys(n for n in (default, *institution.doctor_names(session)) if n))
+    )
+
+
 def add_contract(
     session: Session,
     resident_ref: str,
@@ -421,7 +482,7 @@ def add_contract(
             continue
         if held is not None:  # lapsed: the old term is over
             held.status = "ended"
-            held.ended_on, held.end_reason = held.end_on, "到期"
+            held.ended_on, held.end_reason = held.end_on, TERM_OVER
         c = FamilyContract(
             resident_id=member.id,
             team=team_text,
@@ -509,6 +570,101 @@ def renew_contract(
     session.add(new)
     _mirror(session, old.resident)
     return new
+
+
+def editable(session: Session, contract_id: uuid.UUID | str) -> FamilyContract:
+    """The contract, if :func:`edit_contract` may correct it (one in force, or a renewal yet to
+    begin, that the acting user may write); else why not."""
+    c = _get(session, contract_id)
+    if ran_out(c, trusted_today(session)):
+        raise _err(
+            QT_TRANSLATE_NOOP("Contract", "这份签约已于 {end} 期满，不能修改"),
+            end=c.end_on.isoformat(),
+        )
+    if c.status != "active":
+        raise _err(
+            QT_TRANSLATE_NOOP("Contract", "这份签约{status}，不能修改"),
+            status=CODE_LISTS["contract_status"].label(c.status),
+        )
+    return c
+
+
+def edit_contract(
+    session: Session,
+    contract_id: uuid.UUID | str,
+    *,
+    doctor: str | None = None,
+    team: str | None = None,
+    packages: str | list | None = None,
+    start: str | dt.date | None = None,
+    years: str | int | None = None,
+) -> FamilyContract:
+    """修改 a contract in force (or a renewal yet to begin) signed with a slip: its doctor, team,
+    packages, start and term; None leaves a field as it is.  Checked as signing checks them (the
+    packages for the resident on the first day, :func:`_packages_for`; the start not after today,
+    nor before the resident's birth, nor within another of their contracts).  A renewal's start
+    stays the day its renewal gave it (:func:`renew_contract`).  The resident is not changed: a
+    contract signed for the wrong resident is ended and signed anew.  Packages the acting user may
+    not see (:func:`visible_packages`) stay on the contract."""
+    c = editable(session, contract_id)
+    resident = c.resident
+    today = trusted_today(session)
+    try:
+        doctor_text = (
+            None if doctor is None else clean_text(doctor, 50, QT_TRANSLATE_NOOP("Field", "签约医生"))
+        )
+        team_text = None if team is None else clean_text(team, 100, QT_TRANSLATE_NOOP("Field", "签约团队"))
+        start_on = (
+            start
+            if start is None or isinstance(start, dt.date)
+            else parse_date(start, QT_TRANSLATE_NOOP("Field", "签约日期"))
+        )
+    except Invalid as e:
+        raise UserError(e.message) from None
+    if doctor is not None and not doctor_text:
+        raise _err(QT_TRANSLATE_NOOP("Contract", "请填写签约医生"))
+    start_on = start_on or c.start_on
+    if start_on != c.start_on:
+        if c.renewed_from_id is not None:
+            raise _err(QT_TRANSLATE_NOOP("Contract", "续约的签约日期随原签约的期满日，不能修改"))
+        if start_on > today:
+            raise _err(QT_TRANSLATE_NOOP("Contract", "签约日期不能晚于今天"))
+        if resident.birth_date and start_on < resident.birth_date:
+            raise _err(
+                QT_TRANSLATE_NOOP("Contract", "签约日期{start}早于{name}的出生日期{birth}"),
+                start=start_on.isoformat(),
+                name=resident.name,
+                birth=resident.birth_date.isoformat(),
+            )
+    n_years = c.years if years is None else parse_years(years)
+    end_on = end_of_term(start_on, n_years)
+    others = select(FamilyContract).where(
+        FamilyContract.resident_id == resident.id,
+        FamilyContract.id != c.id,
+        FamilyContract.voided.is_(False),
+        FamilyContract.start_on <= end_on,
+    )
+    moved = (start_on, end_on) != (c.start_on, c.end_on)
+    # (a renewal's start stays: the contract it renews still ends the day before)
+    for other in session.scalars(others) if moved else ():
+        if last_day(other) >= start_on:
+            raise _err(
+                QT_TRANSLATE_NOOP("Contract", "{name}的另一份签约到 {end} 为止，与修改后的签约期重叠"),
+                name=resident.name,
+                end=last_day(other).isoformat(),
+            )
+    seen = visible_packages(session, c, resident)
+    codes = parse_packages(packages) if packages is not None else list(seen)
+    unseen = [p for p in c.packages or () if p not in seen]
+    checked = _packages_for(resident, codes, start_on, _groups(session, [resident], codes), household=False)
+    c.packages = parse_packages([*checked, *unseen])  # (in the code list's order)
+    if doctor is not None:
+        c.doctor = doctor_text
+    if team is not None:  # (emptied: no team)
+        c.team = team_text
+    c.start_on, c.end_on, c.years = start_on, end_on, n_years
+    _mirror(session, resident)
+    return c
 
 
 def end_contract(
@@ -603,7 +759,11 @@ def list_contracts(
     """Contracts, newest first; ``expiring_days``: only those in force that end within that many
     days from today (到期提醒); ``resident_ref``: one resident's whole history."""
     today = today or trusted_today(session)
-    q = select(FamilyContract, Resident).join(Resident, Resident.id == FamilyContract.resident_id)
+    q = (
+        select(FamilyContract, Resident, Village.name)
+        .join(Resident, Resident.id == FamilyContract.resident_id)
+        .join(Village, Village.id == Resident.village_id)
+    )
     q = q.where(FamilyContract.voided.is_(False), Resident.voided.is_(False))
     allowed = authz.village_clause(session, Resident.village_id)
     if allowed is not None:
@@ -622,10 +782,10 @@ def list_contracts(
         q = q.where(FamilyContract.status == "active")
     q = q.order_by(FamilyContract.end_on if expiring_days is not None else FamilyContract.start_on.desc())
     rows = []
-    for c, r in session.execute(q):
+    for c, r, village in session.execute(q):
         seen = visible_packages(session, c, r)
         if seen or not c.packages:  # (every package hidden: the contract is, :func:`hidden`)
-            rows.append(row_of(c, r, seen, today))
+            rows.append(row_of(c, r, seen, today, village))
     return rows
 
 

@@ -14,7 +14,7 @@ import hashlib
 import re
 import stat
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +29,7 @@ from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import FieldError, Message, NotFound, Translate, UserError, ValidationError
 from app.services.profile import get_profile, place_names
+from app.services.records import voiding
 from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, parse_date
 from app.services.sync.capture import trusted_today
 
@@ -225,7 +226,16 @@ def _require_write(session: Session, code: str) -> None:
         authz.require(session, "write", village=None, what="健康教育活动")  # refuses and audits
 
 
-def _count(text: str | int, label: str, *, default: int | None = None, maximum: int = 100_000) -> int:
+# 接受健康教育人数 one activity can have had, by its form: (fewest, most).  The spec sets none (the
+# sign-in sheet counts them); an activity of 100,000 people was taken.  个体化健康教育 is one to
+# one: a patient, with the family at most a handful.  A lecture or a consultation is as many as a
+# hall or a village square holds.
+AUDIENCE_LIMITS = {"6": (1, 5), "4": (1, 2000), "5": (1, 2000)}
+AUDIENCE_MAX = 10_000  # leaflets, films, a board (1, 2, 3): reach more, and may go uncounted (0)
+MATERIAL_FORMS = ("1", "2")  # 发放印刷资料, 播放音像资料: at least one kind of material
+
+
+def _count(text: str | int, label: str, *, default: int | None = None, maximum: int = AUDIENCE_MAX) -> int:
     value = halfwidth(str(text)).strip()
     if not value and default is not None:
         return default
@@ -234,14 +244,30 @@ def _count(text: str | int, label: str, *, default: int | None = None, maximum: 
     return int(value)
 
 
-def add_activity(
-    session: Session, inp: ActivityInput, attachments: list[tuple[str, bytes, str]] | None = None
-) -> EducationActivity:
-    """Record one activity of this institution; ``attachments``: (file name, bytes, kind)."""
-    code = get_profile(session).code
-    _require_write(session, code)
+def _audience_problem(form: str, audience: int) -> Message | None:
+    """Why ``audience`` people is not what an activity of ``form`` had (:data:`AUDIENCE_LIMITS`)."""
+    fewest, most = AUDIENCE_LIMITS.get(form, (0, AUDIENCE_MAX))
+    if form == "6" and not fewest <= audience <= most:
+        template = QT_TRANSLATE_NOOP(
+            "Education", "个体化健康教育是一对一的教育：接受健康教育人数应为1到{max}人"
+        )
+        return Message(CTX, template, {"max": most})
+    if audience < fewest:
+        return Message(CTX, QT_TRANSLATE_NOOP("Education", "讲座和咨询活动请填写接受健康教育人数"))
+    if audience > most:
+        template = QT_TRANSLATE_NOOP(
+            "Education", "讲座和咨询活动的接受健康教育人数最多{max}人：请按签到表核对"
+        )
+        return Message(CTX, template, {"max": most})
+    return None
+
+
+def _checked(session: Session, inp: ActivityInput) -> dict:
+    """The activity's columns from what was typed, each checked; every problem of the form at once
+    (ValidationError), each under its field.  The one set of checks of a new activity and of a
+    corrected one."""
     today = trusted_today(session)
-    errors: list[FieldError] = []  # every problem of the form at once, each under its field
+    errors: list[FieldError] = []
 
     def fail(key: str, message: Message) -> None:
         errors.append(FieldError(key, message))
@@ -295,39 +321,36 @@ def add_activity(
     audience = attempt(
         "audience_count", _count, inp.audience_count, QT_TRANSLATE_NOOP("Field", "接受健康教育人数")
     )
-    if form in ("4", "5") and audience == 0:
-        fail(
-            "audience_count",
-            Message(CTX, QT_TRANSLATE_NOOP("Education", "讲座和咨询活动请填写接受健康教育人数")),
-        )
+    if audience is not None and (problem := _audience_problem(form, audience)) is not None:
+        fail("audience_count", problem)
     kinds = attempt(
         "material_kinds",
         lambda: _count(
             inp.material_kinds,
             QT_TRANSLATE_NOOP("Field", "资料种类数"),
-            default=1 if form in ("1", "2") else 0,
+            default=1 if form in MATERIAL_FORMS else 0,
             maximum=100,
         ),
     )
+    if kinds == 0 and form in MATERIAL_FORMS:  # (a leaflet handed out is one kind at least)
+        fail(
+            "material_kinds",
+            Message(
+                CTX, QT_TRANSLATE_NOOP("Education", "发放印刷资料、播放音像资料至少1种：请填写资料种类数")
+            ),
+        )
     if errors:
         raise ValidationError(errors)
-    place, topic, organiser = text["place"], text["topic"], text["organiser"]
-    audience_kind, materials = text["audience_kind"], text["materials"]
-    content, evaluation = text["content"], text["evaluation"]
-    activity = EducationActivity(
-        scope_code=code,
-        held_on=held_on,
-        place=place,
-        form=form,
-        topic=topic,
-        organiser=organiser,
-        audience_kind=audience_kind,
-        audience_count=audience,
-        materials=materials,
-        material_kinds=kinds,
-        content=content,
-        evaluation=evaluation,
-    )
+    return {"held_on": held_on, "form": form, "audience_count": audience, "material_kinds": kinds, **text}
+
+
+def add_activity(
+    session: Session, inp: ActivityInput, attachments: list[tuple[str, bytes, str]] | None = None
+) -> EducationActivity:
+    """Record one activity of this institution; ``attachments``: (file name, bytes, kind)."""
+    code = get_profile(session).code
+    _require_write(session, code)
+    activity = EducationActivity(scope_code=code, **_checked(session, inp))
     session.add(activity)
     session.flush()
     for filename, data, kind in attachments or []:
@@ -335,10 +358,75 @@ def add_activity(
     return activity
 
 
+def _own_activity(session: Session, activity_id: uuid.UUID | str) -> EducationActivity:
+    """The live activity to correct or void, for one who may write it: NotFound when it is not
+    one the actor may see, or is voided already (saying why); refused when it is another
+    institution's than this device keeps (a village PC holds its township's as they synced: changed
+    here, the township would refuse the whole bundle)."""
+    rid = typed_id(activity_id)
+    found = session.get(EducationActivity, rid) if rid else None
+    if found is not None and found.voided and _seen(session, found):
+        raise NotFound(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Education", "这次健康教育活动已作废（{reason}）"),
+                {"reason": Said(found.void_reason or "")},
+            )
+        )
+    activity = _visible(
+        session, EducationActivity, activity_id, QT_TRANSLATE_NOOP("Education", "找不到这次健康教育活动")
+    )
+    me = get_profile(session).code
+    if activity.scope_code != me and not activity.scope_code.startswith(me):
+        raise _err(
+            QT_TRANSLATE_NOOP("Education", "这是{institution}的健康教育活动，只能由该单位修改或作废"),
+            institution=Said(place_names(session).get(activity.scope_code, activity.scope_code)),
+        )
+    _require_write(session, activity.scope_code)
+    return activity
+
+
+def input_of(activity: EducationActivity | ActivityRow) -> ActivityInput:
+    """An activity's values as its form holds them: what a correction starts from."""
+    values = {f.name: getattr(activity, f.name) for f in fields(ActivityInput)}
+    return ActivityInput(**{k: "" if v is None else v for k, v in values.items()})
+
+
+def edit_activity(
+    session: Session,
+    activity_id: uuid.UUID | str,
+    inp: ActivityInput | dict,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> EducationActivity:
+    """The user action "修改一次活动": an activity recorded with a mistake, its fields saved anew
+    through the checks of a new one (:func:`_checked`); who changed it and when come from the unit
+    of work, as for any change.  ``inp``: the whole form, or (the command line's) only the fields
+    changed; ``attachments``: files archived with it besides those it has."""
+    activity = _own_activity(session, activity_id)
+    if isinstance(inp, dict):
+        inp = replace(input_of(activity), **inp)
+    for key, value in _checked(session, inp).items():
+        setattr(activity, key, value)
+    session.flush()
+    for filename, data, kind in attachments or []:
+        attach(session, activity, filename, data, kind)
+    return activity
+
+
+def void_activity(session: Session, activity_id: uuid.UUID | str, reason: str) -> EducationActivity:
+    """The user action "作废一次活动": one recorded by mistake (held by no one, entered twice),
+    voided with the reason, never deleted (:mod:`voiding`); it leaves the lists and the year's counts."""
+    activity = _own_activity(session, activity_id)
+    activity.voided, activity.void_reason = True, voiding.reason_of(reason)
+    session.flush()
+    return activity
+
+
 def attach(
     session: Session, activity: EducationActivity | uuid.UUID, filename: str, data: bytes, kind: str = "photo"
 ) -> EducationAttachment:
-    """Archive a photo, sign-in sheet or material with the activity (存档材料)."""
+    """Archive a photo, sign-in sheet or material with the activity (存档材料): a JPEG or PNG that
+    decodes, or a PDF that opens and runs nothing; a PDF given as a photo is archived as 宣传材料."""
     if not isinstance(activity, EducationActivity):
         found = session.get(EducationActivity, activity)
         if found is None or found.voided:
@@ -366,6 +454,10 @@ def attach(
             ),
             name=name,
         )
+    if media != "application/pdf":
+        _require_picture(data, name)
+    elif kind == "photo":  # a leaflet or a scan given with the photos (--attach takes both): no photo
+        kind = "material"
     held = session.scalar(
         select(func.count())
         .select_from(EducationAttachment)
@@ -386,6 +478,46 @@ def attach(
     session.add(row)
     session.flush()
     return row
+
+
+MAX_PICTURE_PIXELS = 64_000_000  # a 48-megapixel phone photo, and then some; larger is not decoded
+
+
+def _require_picture(data: bytes, name: str) -> None:
+    """Refuse a JPEG or PNG (so its first bytes say) that is no picture anyone can look at: its
+    image data does not decode whole (a text file behind a PNG's first bytes, a photo cut short in
+    copying off a phone), or it is too large to decode.  Read with Pillow (reportlab's own
+    dependency): a JPEG decoded at an eighth of its size, which still reads all of its data."""
+    import io
+    import struct
+    import warnings
+    import zlib
+
+    from PIL import Image
+
+    too_big = _err(
+        QT_TRANSLATE_NOOP("Education", "附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片"),
+        name=name,
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # (refused below)
+            picture = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
+        with picture:
+            width, height = picture.size
+            if width * height > MAX_PICTURE_PIXELS:
+                raise too_big
+            picture.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # (a PNG: no effect)
+            picture.load()
+    except Image.DecompressionBombError:
+        raise too_big from None
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error):
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Education", "附件“{name}”不是完好的图片：读不出图像（文件已损坏，或只是改了扩展名）"
+            ),
+            name=name,
+        ) from None
 
 
 def _opens(pdf: bytes) -> bool:
@@ -433,6 +565,12 @@ def read_files(paths: list[str], kind: str = "photo") -> list[tuple[str, bytes, 
             )
         out.append((path.name, data, kind))
     return out
+
+
+def _seen(session: Session, row) -> bool:
+    """Whether the actor may see ``row``'s institution's activities."""
+    codes = _visible_codes(session)
+    return codes is None or row.scope_code in codes
 
 
 def _visible(session: Session, model, ref: uuid.UUID | str, missing: str):
@@ -772,7 +910,9 @@ def progress(session: Session, year: int, today: dt.date | None = None) -> list[
                 unchecked=UNCHECKED.get(key, ""),
             )
         )
-    individual = sum(1 for a in activities if a.form == "6") + individual_visits(
+    # 人次: the people each 个体化 activity taught (1 to a handful: AUDIENCE_LIMITS); one recorded
+    # before there was a limit with none counts 1
+    individual = sum(max(1, a.audience_count or 0) for a in activities if a.form == "6") + individual_visits(
         session, start, min(end, today), visible if visible is not None else None
     )
     out.append(
