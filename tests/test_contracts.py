@@ -819,12 +819,17 @@ def test_a_contract_in_force_is_corrected_through_the_checks_of_signing(store, f
             s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
         )
         cid = c.id
+    with store.transaction() as s:  # a name put right: the paper the resident signed still holds
+        contracts.edit_contract(s, cid, doctor="王医生", team="二组团队")
+        assert s.get(FamilyContract, cid).signature == "signed"
     with store.transaction() as s:
-        contracts.edit_contract(s, cid, doctor="王医生", team="二组团队", packages="basic,elderly", years=2)
+        contracts.edit_contract(s, cid, packages="basic,elderly", years=2)
     with store.session() as s:
+        # found by review: packages and term changed, it still read 已签字 against the paper the
+        # resident signed; it is signed again, as a renewal is
         c = s.get(FamilyContract, cid)
         assert (c.doctor, c.team, c.packages, c.start_on, c.end_on, c.years, c.signature) == (
-            "王医生", "二组团队", ["basic", "elderly"], dt.date(2026, 1, 1), dt.date(2027, 12, 31), 2, "signed",
+            "王医生", "二组团队", ["basic", "elderly"], dt.date(2026, 1, 1), dt.date(2027, 12, 31), 2, "pending",
         )  # fmt: skip
         assert (c.resident.contract_doctor, c.resident.contract_years) == ("王医生", 2)  # mirrored
     for kw, message in (
@@ -904,8 +909,8 @@ def test_the_command_line_corrects_a_contract(store, family, capsys):
     code, out, err = run_cli(store, capsys, "contract", "edit", cid, "--team", "一组", "--years", "2")
     assert code == 0, err
     assert out.startswith(
-        f"{cid}  {family['head']} 张三  王医生  基础包、老年人包  2026-01-01～2027-12-31  履约中"
-    )
+        f"{cid}  {family['head']} 张三  王医生  基础包、老年人包  2026-01-01～2027-12-31  待居民签字"
+    )  # (its term changed: signed on paper again)
     code, out, err = run_cli(store, capsys, "contract", "edit", cid)
     assert (code, out) == (1, "") and err.startswith("错误：请给出要修改的内容")
     code, out, err = run_cli(store, capsys, "contract", "edit", cid, "--package", "child")

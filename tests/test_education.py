@@ -576,6 +576,52 @@ def test_contracts_poverty_and_plans_sync_to_the_township(world):
         assert s.scalar(sa.select(PovertyPlan.track).where(PovertyPlan.resident_id == rid)) == "chronic"
 
 
+def test_a_free_check_under_65_and_a_renewal_signed_ahead_reach_the_township(world):
+    """(Here to share this module's county.)  Found by the attacker: a poor household member's free
+    check under 65 (no self-care assessment: ``selfcare`` []) and a renewal signed in the month
+    before a term ends (the resident's mirrored 签约日期 is the renewal's first day, ahead of today)
+    each had the township refuse the village's whole bundle, as malformed and as a clock run ahead;
+    nothing of the village reached it until they were voided.  A renewal corrected, and an
+    activity corrected and voided, travel with them."""
+    from app.models import ElderlyCheck, FamilyContract, Resident
+    from app.services.programmes import contracts, elderly, poverty
+    from app.services.records.validators import born_by
+    from app.services.sync.capture import trusted_today
+
+    town, a, _b, folder = world
+    with a.store.transaction() as s:
+        today = trusted_today(s)
+        live = sa.select(Resident).where(Resident.status == "1").order_by(Resident.archive_no)
+        young = s.scalars(live.where(Resident.birth_date > born_by(today.year))).first()
+        poverty.set_household(s, young.archive_no, status="registered", cause="illness")
+        check = elderly.record_check(
+            s, young.archive_no, elderly.ElderlyCheckInput(check_date=today.isoformat(), sbp="120", dbp="80")
+        )
+        other = s.scalars(live.where(Resident.household_id != young.household_id)).first()
+        for c in s.scalars(sa.select(FamilyContract).where(FamilyContract.resident_id == other.id)):
+            contracts.end_contract(s, c.id, "重新签约") if c.status == "active" else None
+        (old,), _ = contracts.add_contract(
+            s, other.archive_no, doctor="李医生", packages="basic", start=today - dt.timedelta(days=350)
+        )
+        renewal = contracts.renew_contract(s, old.id)
+        assert renewal.start_on > today
+        contracts.edit_contract(s, renewal.id, doctor="王医生", years=2)
+        activity = education.add_activity(s, LECTURE)
+        education.edit_activity(s, activity.id, {"topic": "改过的主题"})
+        education.void_activity(s, activity.id, "录重了")
+        ids = check.id, renewal.id, activity.id
+    a.export(folder / "up3")
+    (out,) = town.import_(folder / "up3")
+    assert out.status == "applied", out.reason.render() if out.reason else ""
+    with town.store.session() as s:
+        got = s.get(ElderlyCheck, ids[0])
+        assert (got.selfcare, got.selfcare_score) == ([], None)
+        c = s.get(FamilyContract, ids[1])
+        assert (c.doctor, c.years, c.resident.contract_signed_on) == ("王医生", 2, c.start_on)
+        act = s.get(EducationActivity, ids[2])
+        assert (act.topic, act.voided, act.void_reason) == ("改过的主题", True, "录重了")
+
+
 @pytest.mark.sqlite_only  # no store: files read before anything is saved
 def test_an_attachment_that_is_a_device_or_a_pipe_is_refused(tmp_path):
     """`--attach /dev/zero` read until memory ran out (its size reads 0); a pipe waited forever."""

@@ -203,9 +203,13 @@ def test_a_section_is_never_on_a_page_without_its_title_and_the_record_says_cont
         contracts.add_contract(
             s, archive["archive_no"], doctor="李医生", packages="basic,poor", start="2026-01-01"
         )
+        review = TODAY + dt.timedelta(days=30)
+        poverty.add_plan(s, archive["archive_no"], track="chronic", measures="每月随访", review=review)
     with store.session() as s:
         text = "".join(pdf_pages(printing.record_pdf(s, archive["archive_no"], ZH), tmp_path))
-    assert "签约医生李医生，2026年1月1日至2026年12月31日" in text, text[-300:]
+    assert "签约医生李医生，2026年1月1日至2026年12月31日，服务包：" in text, text[-300:]
+    assert "待居民签字" not in text and "续约" not in text  # signed with the slip, no renewal yet
+    assert f"一患一策高血压，慢病签约服务管理，复核日期{review.year}年{review.month}月{review.day}日" in text
     assert "防返贫监测户，致贫原因：因病，因病致贫，2025年3月1日登记" in text, text[-300:]
 
 

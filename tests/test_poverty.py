@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -709,6 +710,34 @@ def test_a_poor_member_under_65_has_the_yearly_free_health_check_without_the_sel
     text = subprocess.run(["pdftotext", str(tmp_path / "c.pdf"), "-"], capture_output=True, text=True).stdout
     assert "健康体检表" in text and "老年人" not in text and "生活自理能力" not in text
     assert "张小明" in text and "118" in text
+    with store.transaction() as s:  # a child's raised reading: a referral, never chronic management
+        child = save_resident(
+            s,
+            person(
+                name="张小妹",
+                id_number="",
+                sex="2",
+                birth_date="2015-03-03",
+                relation_to_head="2",
+                household_id=uuid.UUID(family["household"]),
+            ),
+            today=NOW,
+        )
+        raised = elderly.record_check(
+            s,
+            child.archive_no,
+            elderly.ElderlyCheckInput(check_date="2026-11-02", sbp="150", dbp="96", glucose="8.0"),
+            today=NOW,
+        )
+        assert raised.offers == () and raised.abnormal  # (the reviewer's 11-year-old was offered both)
+        grown = elderly.record_check(
+            s,
+            young,
+            elderly.ElderlyCheckInput(check_date="2026-11-03", sbp="150", dbp="96"),
+            today=NOW,
+            confirmed=True,
+        )
+        assert grown.offers == ("htn",)  # 36: the programme's
     with store.transaction() as s:  # not poor, under 65: neither programme's
         with pytest.raises(UserError, match="建档立卡贫困户"):
             elderly.record_check(s, neighbour, typed, today=NOW)
@@ -733,3 +762,22 @@ def test_cli_records_a_free_health_check_under_65_without_selfcare(store, family
     assert json.loads(capsys.readouterr().out)["selfcare_score"] is None
     assert main(["--data-dir", folder, "elderly", "check", family["wife"], "--date", "2026-11-02"]) == 1
     assert "请填写进餐" in capsys.readouterr().err  # the 65+ still need the self-care levels
+
+
+def test_cli_refuses_self_care_levels_typed_for_a_free_check_under_65(store, family, person, capsys):
+    """Found by the attacker: ``--selfcare 4,4,4,4,4`` (or ``9,x,…``) for a poor member under 65
+    was dropped without a word: "已保存", and the levels typed were nowhere.  Refused, nothing saved."""
+    from app.cli import main
+    from app.models import ElderlyCheck
+
+    young = _young_member(store, family, person)
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    argv = ["--data-dir", folder, "elderly", "check", young, "--date", "2026-11-02", "--sbp", "120"]
+    for levels in ("4,4,4,4,4", "9,x,4,4,4"):
+        assert main([*argv, "--dbp", "80", "--selfcare", levels]) == 1
+        assert "不做生活自理能力评估" in capsys.readouterr().err
+    with store.session() as s:
+        assert s.query(ElderlyCheck).count() == 0

@@ -915,6 +915,36 @@ def test_a_correction_by_whoever_may_not_see_the_smi_package_keeps_it(world):
             store.actor = None
 
 
+@pytest.mark.sqlite_only
+def test_the_record_and_its_page_name_a_contract_only_to_whoever_may_see_it(world):
+    """Found by the attacker: the 个人基本信息表's new 家庭医生签约 row (and the resident page's)
+    read the resident's mirrored columns, which name a contract of the 严重精神障碍包 alone: a doctor
+    whose 签约 list shows the patient no contract printed "签约医生 …，… 至 …" (one only a
+    patient's is hidden from him).  They say the contract the user may see, or 未签约."""
+    from app.services.printing import Labels, personal_record
+
+    store = world["a"].store
+
+    def said(user):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                rows = personal_record.record_data(s, world["pid"], Labels()).rows
+                page = overview.resident_overview(s, world["pid"], TODAY)
+                return next(r.value for r in rows if r.label == "家庭医生签约"), page.contract is not None
+        finally:
+            store.actor = None
+
+    with _contract_of_packages(world, ["smi"]):
+        printed, shown = said("li")
+        assert printed.startswith("签约医生 ") and shown, printed
+        assert said("wang") == ("未签约", False)
+    with _contract_of_packages(world, ["basic", "smi"]):
+        wang, shown = said("wang")  # (its 基础包 is his to see; its 严重精神障碍包 is not)
+        assert shown and wang.startswith("签约医生 ") and "基础包" in wang and "精神" not in wang, wang
+        assert "严重精神障碍包" in said("li")[0]
+
+
 def _free_day(world, store):
     """A day of the patient's record's life that nothing of theirs is dated (other tests of this
     module add follow-ups, referrals … on days of their own)."""

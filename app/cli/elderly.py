@@ -139,6 +139,13 @@ def record_check(args) -> int:
                 medication = elderly.check_context(s, args.resident).initial.medication
             inp = dataclasses.replace(inp, medication=medication)
             saved = elderly.record_check(s, args.resident, inp, confirmed=args.confirm)
+            if any(levels) and saved.selfcare_score is None:  # (nothing saved: the levels were dropped)
+                raise CliError(
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "未满65岁的建档立卡贫困人口免费体检不做生活自理能力评估：请去掉 --selfcare 后再保存",
+                    )
+                )
     except NeedsConfirmation as e:
         return core.ask_to_confirm(e)
     if args.json:

@@ -421,8 +421,8 @@ class ResidentDialog(QDialog):
         right.addRow(
             self.tr("家庭医生签约"),
             lab(
-                f"{r.contract_signed_on.isoformat()} {r.contract_doctor or ''}"
-                if r.contract_signed_on
+                f"{overview.contract.start_on.isoformat()} {overview.contract.doctor}"
+                if overview.contract is not None
                 else self.tr("未签约")
             ),
         )
@@ -867,6 +867,8 @@ class ResidentDialog(QDialog):
         )
         if not checks:
             pl.addWidget(QLabel(self.tr("还没有健康体检记录")))
+        # 生活自理能力 is the 65+'s: a poor member's free checks under 65 leave it out
+        table.setColumnHidden(3, not overview.aged and not any(c.selfcare_level for c in checks))
         pl.addWidget(table, 1)
         reprint = QPushButton(self.tr("打印所选体检表"))
         reprint.setAutoDefault(False)

@@ -1092,7 +1092,7 @@
     </message>
     <message>
         <source>服务包，用逗号分隔（替换原有的）：basic,elderly,chronic,smi,maternal,child,disabled,poor</source>
-        <translation>service packages, comma-separated (replacing the contract's): basic,elderly,chronic,smi,maternal,child,disabled,poor</translation>
+        <translation>service packages, comma-separated (replacing the contract&apos;s): basic,elderly,chronic,smi,maternal,child,disabled,poor</translation>
     </message>
     <message>
         <source>签约日期 YYYY-MM-DD（续约的不能改）</source>
@@ -1413,6 +1413,10 @@
     <message>
         <source>--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开</source>
         <translation>--selfcare should be 5 levels (1–4) separated by commas, in the order eating, grooming, dressing, toilet, moving</translation>
+    </message>
+    <message>
+        <source>未满65岁的建档立卡贫困人口免费体检不做生活自理能力评估：请去掉 --selfcare 后再保存</source>
+        <translation>A poor household member's free check under 65 has no self-care assessment: remove --selfcare and save again</translation>
     </message>
     <message>
         <source>--field 应写作 项目名=值，如 --field skin=2</source>
@@ -2611,7 +2615,7 @@
     </message>
     <message>
         <source>这份签约已于 {end} 期满，不能修改</source>
-        <translation>This contract's term ended on {end}: it cannot be changed</translation>
+        <translation>This contract&apos;s term ended on {end}: it cannot be changed</translation>
     </message>
     <message>
         <source>这份签约{status}，不能修改</source>
@@ -2623,7 +2627,7 @@
     </message>
     <message>
         <source>{name}的另一份签约到 {end} 为止，与修改后的签约期重叠</source>
-        <translation>{name}'s other contract runs until {end}: the corrected term would overlap it</translation>
+        <translation>{name}&apos;s other contract runs until {end}: the corrected term would overlap it</translation>
     </message>
     <message>
         <source>这份签约{status}，不能再解约</source>
@@ -2734,7 +2738,7 @@
     </message>
     <message>
         <source>已修改 {name} 的签约</source>
-        <translation>{name}'s contract corrected</translation>
+        <translation>{name}&apos;s contract corrected</translation>
     </message>
     <message>
         <source>已签约 {n} 人</source>
@@ -4723,6 +4727,10 @@
     <message>
         <source>贫困户</source>
         <translation>Poor household</translation>
+    </message>
+    <message>
+        <source>一患一策</source>
+        <translation>Patient plan</translation>
     </message>
 </context>
 <context>
@@ -6966,6 +6974,10 @@
         <translation>No.: {no}</translation>
     </message>
     <message>
+        <source>{age}岁</source>
+        <translation>age {age}</translation>
+    </message>
+    <message>
         <source>日期：{date}</source>
         <translation>Date: {date}</translation>
     </message>
@@ -7534,8 +7546,28 @@
         <translation>Doctor {doctor}, {start} to {end}</translation>
     </message>
     <message>
+        <source>{doctor}（{team}）</source>
+        <translation>{doctor} ({team})</translation>
+    </message>
+    <message>
+        <source>，服务包：</source>
+        <translation>; packages: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>（待居民签字）</source>
+        <translation> (awaiting the resident&apos;s signature)</translation>
+    </message>
+    <message>
         <source>（已到期，待续约）</source>
         <translation> (term over, to be renewed)</translation>
+    </message>
+    <message>
+        <source>续约：</source>
+        <translation>Renewal: </translation>
     </message>
     <message>
         <source>未签约</source>
@@ -7552,6 +7584,10 @@
     <message>
         <source>，</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>{condition}，{track}，复核日期 {review}</source>
+        <translation>{condition}, {track}, review on {review}</translation>
     </message>
     <message>
         <source>个人基本信息表</source>

@@ -1414,6 +1414,10 @@
         <translation>--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开</translation>
     </message>
     <message>
+        <source>未满65岁的建档立卡贫困人口免费体检不做生活自理能力评估：请去掉 --selfcare 后再保存</source>
+        <translation>未满65岁的建档立卡贫困人口免费体检不做生活自理能力评估：请去掉 --selfcare 后再保存</translation>
+    </message>
+    <message>
         <source>--field 应写作 项目名=值，如 --field skin=2</source>
         <translation>--field 应写作 项目名=值，如 --field skin=2</translation>
     </message>
@@ -4723,6 +4727,10 @@
         <source>贫困户</source>
         <translation>贫困户</translation>
     </message>
+    <message>
+        <source>一患一策</source>
+        <translation>一患一策</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -6965,6 +6973,10 @@
         <translation>编号：{no}</translation>
     </message>
     <message>
+        <source>{age}岁</source>
+        <translation>{age}岁</translation>
+    </message>
+    <message>
         <source>日期：{date}</source>
         <translation>日期：{date}</translation>
     </message>
@@ -7533,8 +7545,28 @@
         <translation>签约医生 {doctor}，{start} 至 {end}</translation>
     </message>
     <message>
+        <source>{doctor}（{team}）</source>
+        <translation>{doctor}（{team}）</translation>
+    </message>
+    <message>
+        <source>，服务包：</source>
+        <translation>，服务包：</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>（待居民签字）</source>
+        <translation>（待居民签字）</translation>
+    </message>
+    <message>
         <source>（已到期，待续约）</source>
         <translation>（已到期，待续约）</translation>
+    </message>
+    <message>
+        <source>续约：</source>
+        <translation>续约：</translation>
     </message>
     <message>
         <source>未签约</source>
@@ -7551,6 +7583,10 @@
     <message>
         <source>，</source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>{condition}，{track}，复核日期 {review}</source>
+        <translation>{condition}，{track}，复核日期 {review}</translation>
     </message>
     <message>
         <source>个人基本信息表</source>

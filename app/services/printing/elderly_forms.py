@@ -79,7 +79,8 @@ def _heading(T: Labels, resident, values: dict | None, *, check: bool = False) -
     day = values["check_date"]
     return [
         *field_sheet.resident_heading(T, resident),
-        f"{T.code('sex', resident.sex)} {age_on(resident.birth_date, day)}",
+        f"{T.code('sex', resident.sex)} "
+        + T("Print", "{age}岁").replace("{age}", str(age_on(resident.birth_date, day))),
         T("Print", "日期：{date}").replace("{date}", T.date(day)),
     ]
 

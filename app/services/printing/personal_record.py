@@ -201,44 +201,92 @@ PROGRAMMES_SECTION = QT_TRANSLATE_NOOP("Field", "家庭医生签约与健康扶�
 
 
 def _programme_rows(session: Session, r: Resident, T: Labels) -> list[RecordRow]:
-    """What the record holds beyond the form (DOMAIN.md): the family-doctor contract in force and
-    the household's poverty registration, read from where their programmes keep them."""
-    from app.services.programmes.contracts import end_of_term
+    """What the record holds beyond the form (DOMAIN.md): the family-doctor contract (the one in
+    force, a renewal yet to begin, signed on paper or not), the household's poverty registration
+    and the patient's plan (一患一策), read from where their programmes keep them."""
+    from app.models import FamilyContract
+    from app.services.programmes import contracts, poverty
     from app.services.sync.capture import trusted_today
 
-    if r.contract_signed_on and r.contract_doctor:
-        end = end_of_term(r.contract_signed_on, r.contract_years or 1)
-        contract = (
-            T("Print", "签约医生 {doctor}，{start} 至 {end}")
-            .replace("{doctor}", r.contract_doctor)
-            .replace("{start}", T.date(r.contract_signed_on))
-            .replace("{end}", T.date(end))
+    today = trusted_today(session)
+    terms = session.scalars(
+        select(FamilyContract)
+        .where(
+            FamilyContract.resident_id == r.id,
+            FamilyContract.voided.is_(False),
+            FamilyContract.status == "active",
         )
-        if end < trusted_today(session):
-            contract += T("Print", "（已到期，待续约）")
-    else:
-        contract = T("Print", "未签约")
+        .order_by(FamilyContract.start_on)
+    ).all()
+    # those the printing user may see: never one hidden from them (a 严重精神障碍包 alone), which
+    # would tell of the patient's registration (contracts.hidden, as every other list)
+    terms = [c for c in terms if not contracts.hidden(session, c, r)]
+
+    def term(c) -> str:
+        text = (
+            T("Print", "签约医生 {doctor}，{start} 至 {end}")
+            .replace(
+                "{doctor}",
+                T("Print", "{doctor}（{team}）").replace("{doctor}", c.doctor).replace("{team}", c.team)
+                if c.team
+                else c.doctor,
+            )
+            .replace("{start}", T.date(c.start_on))
+            .replace("{end}", T.date(c.end_on))
+        )
+        packages = contracts.visible_packages(session, c, r)
+        if packages:
+            text += T("Print", "，服务包：") + T("Print", "、").join(
+                T.code("contract_package", p) for p in packages
+            )
+        if c.signature != contracts.SIGNED:
+            text += T("Print", "（待居民签字）")
+        return text
+
+    current = [c for c in terms if c.start_on <= today]
+    ahead = [c for c in terms if c.start_on > today]
+    parts = []
+    if current:
+        parts.append(term(current[-1]))
+        if current[-1].end_on < today and not ahead:
+            parts[-1] += T("Print", "（已到期，待续约）")
+    for c in ahead:  # a renewal signed ahead of the term it follows
+        parts.append(T("Print", "续约：") + term(c))
+    contract = "\n".join(parts) if parts else T("Print", "未签约")
     poor = session.scalar(
         select(PovertyHousehold).where(
             PovertyHousehold.household_id == r.household_id, PovertyHousehold.voided.is_(False)
         )
     )
     if poor is None or poor.status not in POOR_STATUSES:
-        poverty, codes = T("Print", "否"), ()
+        registration = T("Print", "否")
     else:
-        parts = [T.code("poverty_status", poor.status)]
+        bits = [T.code("poverty_status", poor.status)]
         if poor.cause:
-            parts.append(T("Print", "致贫原因：") + T.code("poverty_cause", poor.cause))
+            bits.append(T("Print", "致贫原因：") + T.code("poverty_cause", poor.cause))
         if poor.by_illness:
-            parts.append(T("Print", "因病致贫"))
+            bits.append(T("Print", "因病致贫"))
         if poor.relapse_by_illness:
-            parts.append(T("Print", "因病返贫"))
-        parts.append(T("Print", "{date}登记").replace("{date}", T.date(poor.registered_on)))
-        poverty, codes = T("Print", "，").join(parts), ()
-    return [
+            bits.append(T("Print", "因病返贫"))
+        bits.append(T("Print", "{date}登记").replace("{date}", T.date(poor.registered_on)))
+        registration = T("Print", "，").join(bits)
+    rows = [
         RecordRow(PROGRAMMES_SECTION, QT_TRANSLATE_NOOP("Field", "家庭医生签约"), contract),
-        RecordRow(PROGRAMMES_SECTION, QT_TRANSLATE_NOOP("Field", "贫困户"), poverty, codes),
+        RecordRow(PROGRAMMES_SECTION, QT_TRANSLATE_NOOP("Field", "贫困户"), registration),
     ]
+    plan = poverty.readable_plans(session, {r.id}).get(r.id)
+    if plan is not None:
+        rows.append(
+            RecordRow(
+                PROGRAMMES_SECTION,
+                QT_TRANSLATE_NOOP("Field", "一患一策"),
+                T("Print", "{condition}，{track}，复核日期 {review}")
+                .replace("{condition}", plan.condition)
+                .replace("{track}", T.code("poverty_track", plan.track))
+                .replace("{review}", T.date(plan.review_on)),
+            )
+        )
+    return rows
 
 
 def render_record(data: RecordData, labels: Labels) -> bytes:

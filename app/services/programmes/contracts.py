@@ -386,6 +386,24 @@ def _current(session: Session, resident_id: uuid.UUID) -> FamilyContract | None:
     ).first()
 
 
+def current_seen(session: Session, resident: Resident) -> FamilyContract | None:
+    """The resident's current contract (as :func:`_mirror` names it: the newest neither ended nor
+    renewed) of those the acting user may see: never one :func:`hidden` from them (a 严重精神障碍包
+    alone), which the mirrored columns name all the same.  What the record's page and print say."""
+    for c in session.scalars(
+        select(FamilyContract)
+        .where(
+            FamilyContract.resident_id == resident.id,
+            FamilyContract.voided.is_(False),
+            FamilyContract.status == "active",
+        )
+        .order_by(FamilyContract.start_on.desc())
+    ):
+        if not hidden(session, c, resident):
+            return c
+    return None
+
+
 def _mirror(session: Session, resident: Resident) -> None:
     """Copy the current contract onto the resident's columns (None when there is none)."""
     session.flush()
@@ -657,7 +675,12 @@ def edit_contract(
     codes = parse_packages(packages) if packages is not None else list(seen)
     unseen = [p for p in c.packages or () if p not in seen]
     checked = _packages_for(resident, codes, start_on, _groups(session, [resident], codes), household=False)
-    c.packages = parse_packages([*checked, *unseen])  # (in the code list's order)
+    new_packages = parse_packages([*checked, *unseen])  # (in the code list's order)
+    # the paper the resident signed names the packages and the term: changed, it is signed again
+    # (as a renewal is); a doctor's or team's name put right changes nothing they agreed to
+    if (list(new_packages), start_on, end_on) != (list(c.packages or ()), c.start_on, c.end_on):
+        c.signature = "pending"
+    c.packages = new_packages
     if doctor is not None:
         c.doctor = doctor_text
     if team is not None:  # (emptied: no team)

@@ -42,6 +42,9 @@ from app.services.sync import capture
 CTX = "Elderly"
 COLUMNS = ("check_date", "sbp", "dbp", "glucose", "next_check", "doctor")
 NEXT_CHECK_DAYS = 365
+# the hypertension and diabetes programmes serve residents aged 35 and over (DOMAIN.md: screened
+# from 35): a raised reading at a younger poor member's free check offers a referral, not management
+CHRONIC_FROM_AGE = 35
 __all__ = ["ElderlyCheckInput"]
 
 
@@ -286,7 +289,8 @@ def record_check(
     session.add(check)
     session.flush()
     managed = {e.program for e in followup.enrolments_of(session, resident.id) if e.status == "1"}
-    offers = tuple(p for p in raised(c.values) if p not in managed)
+    adult = age_on(resident.birth_date, day) >= CHRONIC_FROM_AGE
+    offers = tuple(p for p in raised(c.values) if p not in managed) if adult else ()
     found = tuple(abnormal_findings(c.values))
     return SavedCheck(
         check.id,

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.models import FamilyContract, FollowupVisit, ProgramEnrolment, Resident
 from app.services import settings
 from app.services.profile import COUNTY, get_profile
-from app.services.programmes import elderly, followup, smi
+from app.services.programmes import contracts, elderly, followup, smi
 from app.services.programmes import followup_rules as rules
 from app.services.records import sensitive
 from app.services.records.residents import HouseholdMember, get_resident, household_members
@@ -41,6 +41,9 @@ class ResidentOverview:
     thresholds: rules.Thresholds = rules.DEFAULT  # the control targets its charts draw (settings.thresholds)
     read_only: bool = False  # a county's store: its records are read and counted here, never written
     elderly_checks: tuple = ()  # 老年人健康体检 (ElderlyCheck), oldest first, voided ones left out
+    # the current family-doctor contract the user may see (contracts.current_seen; never the
+    # resident's mirrored columns, which name one of a 严重精神障碍包 alone to anyone)
+    contract: FamilyContract | None = None
 
     def choice_codes(self, field: str) -> list[str]:
         return [c.code for c in self.choices if c.field == field and c.code]
@@ -111,4 +114,5 @@ def resident_overview(
         settings.thresholds(session),
         read_only=get_profile(session).role == COUNTY,
         elderly_checks=elderly.checks_of(session, resident.id),
+        contract=contracts.current_seen(session, resident),
     )

@@ -376,10 +376,12 @@ APPEND_ONLY = {"audit_log": audit.entry_problem}  # entity -> why a row as it tr
 # the receiving device's today and a day (as no clock may: _clock_limit).  A PC whose calendar ran
 # ahead when the record was typed sends it so even after its clock is put right; the refusal
 # names the record to correct.  Dates of what is planned (next_due, review_on, a contract's
-# start_on and end_on) are left out.  The same for the dates a form keeps in its JSON (a first
+# start_on and end_on, and the resident's contract_signed_on that mirrors the start of their
+# newest contract: a renewal signed within the month before a term ends begins after it, and
+# refused every bundle of its village as a clock run ahead) are left out.  The same for the dates a form keeps in its JSON (a first
 # onset, a discharge): those its field table marks ``not_future`` (values.form_dates).
 HAPPENED_ON = {
-    "resident": ("enrolled_on", "birth_date", "contract_signed_on", "status_date"),
+    "resident": ("enrolled_on", "birth_date", "status_date"),
     "program_enrolment": ("diagnosed_on", "enrolled_on", "status_date"),
     "followup_visit": ("visit_date", "death_date", "hba1c_date"),
     "smi_registration": ("diagnosis_date", "consent_date"),

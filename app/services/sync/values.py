@@ -177,7 +177,7 @@ def _form_shapes(entity: str) -> dict[str, FormShape | RowShape | CodesShape]:
 
         return {
             "form": FormShape(CHECK_FORM),
-            "selfcare": RowShape(tuple(CHECK_FORM[k] for k in SELFCARE_KEYS)),
+            "selfcare": RowShape(tuple(CHECK_FORM[k] for k in SELFCARE_KEYS), optional=True),
         }
     if entity == "family_contract":
         return {"packages": CodesShape("contract_package")}
@@ -291,16 +291,18 @@ class FormShape:
 
 class RowShape:
     """A list holding one value per field, in the table's order (elderly_check.selfcare: the five
-    self-care levels, which the record's view zips with their fields)."""
+    self-care levels, which the record's view zips with their fields).  ``optional``: an empty
+    list is one too, the row not asked (a poor household member's free check under 65 has no
+    self-care assessment: such a check refused every bundle of its village)."""
 
-    def __init__(self, fields: tuple):
+    def __init__(self, fields: tuple, *, optional: bool = False):
         self.fields = fields
+        self.optional = optional
 
     def __call__(self, value) -> bool:
-        return (
-            type(value) is list
-            and len(value) == len(self.fields)
-            and all(map(field_value_ok, self.fields, value))
+        return type(value) is list and (
+            (self.optional and not value)
+            or (len(value) == len(self.fields) and all(map(field_value_ok, self.fields, value)))
         )
 
 
