@@ -709,7 +709,7 @@ def test_a_poor_member_under_65_has_the_yearly_free_health_check_without_the_sel
 
     text = subprocess.run(["pdftotext", str(tmp_path / "c.pdf"), "-"], capture_output=True, text=True).stdout
     assert "健康体检表" in text and "老年人" not in text and "生活自理能力" not in text
-    assert "张小明" in text and "118" in text
+    assert "张小明" in text and "118" in text and "36岁" in text  # (it printed "男 36")
     with store.transaction() as s:  # a child's raised reading: a referral, never chronic management
         child = save_resident(
             s,

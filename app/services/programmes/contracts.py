@@ -372,6 +372,18 @@ def parse_years(value: str | int) -> int:
     return int(text)
 
 
+def _not_before_birth(start_on: dt.date, members: list[Resident]) -> None:
+    """No one signs before they are born: refused, naming the first who would."""
+    for member in members:
+        if member.birth_date and start_on < member.birth_date:
+            raise _err(
+                QT_TRANSLATE_NOOP("Contract", "签约日期{start}早于{name}的出生日期{birth}"),
+                start=start_on.isoformat(),
+                name=member.name,
+                birth=member.birth_date.isoformat(),
+            )
+
+
 def _current(session: Session, resident_id: uuid.UUID) -> FamilyContract | None:
     """The newest contract still in force or yet to start (neither ended nor renewed)."""
     return session.scalars(
@@ -476,14 +488,7 @@ def add_contract(
         members = [m for m in resident.household.members if not m.voided and m.status == ACTIVE] or [resident]
     if resident.status != ACTIVE:
         raise _err(QT_TRANSLATE_NOOP("Contract", "{name}不在册，不能签约"), name=resident.name)
-    for member in members:  # (a household's newborn included: no one signs before birth)
-        if member.birth_date and start_on < member.birth_date:
-            raise _err(
-                QT_TRANSLATE_NOOP("Contract", "签约日期{start}早于{name}的出生日期{birth}"),
-                start=start_on.isoformat(),
-                name=member.name,
-                birth=member.birth_date.isoformat(),
-            )
+    _not_before_birth(start_on, members)  # (a household's newborn included)
     batch = new_id() if household else None
     groups = _groups(session, members, codes)
     made, skipped = [], []
@@ -647,13 +652,7 @@ def edit_contract(
             raise _err(QT_TRANSLATE_NOOP("Contract", "续约的签约日期随原签约的期满日，不能修改"))
         if start_on > today:
             raise _err(QT_TRANSLATE_NOOP("Contract", "签约日期不能晚于今天"))
-        if resident.birth_date and start_on < resident.birth_date:
-            raise _err(
-                QT_TRANSLATE_NOOP("Contract", "签约日期{start}早于{name}的出生日期{birth}"),
-                start=start_on.isoformat(),
-                name=resident.name,
-                birth=resident.birth_date.isoformat(),
-            )
+        _not_before_birth(start_on, [resident])
     n_years = c.years if years is None else parse_years(years)
     end_on = end_of_term(start_on, n_years)
     others = select(FamilyContract).where(
