@@ -402,14 +402,15 @@ def test_a_device_behind_by_storage_only_upgrades_still_takes_the_bundles(world,
     0020–0025 only change how rows are kept (an index, compact clocks, drugs, change-log clocks,
     dates, names): a device of 0019 took the bundles of 0025's (tried with that version's code:
     both ways, every synced row the same on both sides).  0026 adds a field to what a plan carries; 0027
-    is an index; 0028 a local column of a peer's; 0029 derives local summaries again."""
+    is an index; 0028 a local column of a peer's; 0029 derives local summaries again; 0030 renumbers
+    the health check's symptoms (what a bundle's check means: older devices refuse)."""
     from app import db
 
     marked = {rev for rev, v in db._version_files().items() if v.bundles_unchanged}
     assert marked == {"0020", "0021", "0022", "0023", "0024", "0025", "0027", "0028", "0029"}
     assert (
-        db.wire_revision() == "0026" and db.head_revision() == "0029"
-    )  # (0026: a field more: older devices refuse)
+        db.wire_revision() == "0030" and db.head_revision() == "0030"
+    )  # (0030: symptoms renumbered: older devices refuse)
     monkeypatch.setattr(db, "head_revision", lambda: "0025")  # the store as it was before 0026
     assert db.wire_revision() == "0019"
     town, a, _b, tmp = world

@@ -218,7 +218,9 @@ def list_fields(args) -> int:
     lang = core.cli_language()
     fields = list(CHECK_FORM.fields)
     rows = []
-    for key, f in _field_keys().items():
+    # 症状 has its own option (--symptoms), listed first with its codes all the same
+    items = {"symptoms": CHECK_FORM["symptoms"], **_field_keys()}
+    for key, f in items.items():
         own = key == f.key
         label = core.speak("Field", f.label)
         before = fields[fields.index(f) - 1]

@@ -76,7 +76,7 @@ from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
 from app.services.records.field_labels import field_label
 from app.services.records.validators import is_digits
-from app.services.sync import bundle, capture, conflicts, merge, numbers, transport
+from app.services.sync import bundle, capture, conflicts, merge, numbers, transport, upgrades
 from app.services.sync import keys as device_keys
 from app.services.sync import values as sync_values
 
@@ -2168,7 +2168,7 @@ def _check_bundle(
                 )
             authority.check_chunk(batch)
 
-        for op in opened.ops():
+        for op in upgrades.as_this_version(opened.ops(), str(manifest.get("schema", ""))):
             position += 1
             # what this loop reads of every op (the rest of its shape: a chunk at a time)
             if type(op) is not dict or type(op.get("h")) is not str or type(op.get("s")) is not int:
@@ -2402,7 +2402,7 @@ def _apply_in_chunks(
     last_resident = None
     position = 0
     whole = False
-    for op in opened.ops():
+    for op in upgrades.as_this_version(opened.ops(), str(opened.manifest.get("schema", ""))):
         position += 1
         if position <= start or position in known:
             continue
