@@ -811,6 +811,20 @@ def test_the_command_line_says_each_status_as_the_page_does(store, family, capsy
     assert said(dt.date(2026, 12, 22))["2026-12-20"] == ["待居民签字", "待居民签字"]  # (said once)
 
 
+def test_a_contract_of_a_resident_no_longer_on_the_register_is_not_corrected(store, family):
+    """Found by the attacker: 修改 did not check the resident is 在册, as signing does."""
+    with store.transaction() as s:
+        (c,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        cid = c.id
+        c.resident.status = "2"  # 迁出
+    with pytest.raises(UserError, match="不在册"), store.transaction() as s:
+        contracts.edit_contract(s, cid, doctor="王医生")
+    with store.session() as s:
+        assert s.get(FamilyContract, cid).doctor == "李医生"
+
+
 def test_a_contract_in_force_is_corrected_through_the_checks_of_signing(store, family, monkeypatch):
     """Found by review: a contract signed with the wrong doctor or packages could only be ended.
     修改 changes its doctor, team, packages and term (not its resident), checked as signing is."""

@@ -761,7 +761,7 @@ def test_cli_records_a_free_health_check_under_65_without_selfcare(store, family
     assert main([*argv, "--dbp", "80", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["selfcare_score"] is None
     assert main(["--data-dir", folder, "elderly", "check", family["wife"], "--date", "2026-11-02"]) == 1
-    assert "请填写进餐" in capsys.readouterr().err  # the 65+ still need the self-care levels
+    assert "--selfcare" in capsys.readouterr().err  # the 65+ still need the self-care levels, said so
 
 
 def test_cli_refuses_self_care_levels_typed_for_a_free_check_under_65(store, family, person, capsys):

@@ -110,7 +110,7 @@ def register(sub) -> None:
 
 def record_check(args) -> int:
     from app.codes import CODE_LISTS
-    from app.services.errors import NeedsConfirmation
+    from app.services.errors import NeedsConfirmation, ValidationError
     from app.services.programmes import elderly
     from app.services.programmes.elderly_form import SELFCARE_KEYS
 
@@ -148,6 +148,14 @@ def record_check(args) -> int:
                 )
     except NeedsConfirmation as e:
         return core.ask_to_confirm(e)
+    except ValidationError as e:
+        if not any(levels) and set(SELFCARE_KEYS) <= set(e.by_field()):  # said as the option to add
+            raise CliError(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "65岁及以上的健康体检须填写 --selfcare（进餐、梳洗、穿衣、如厕、活动五项等级）"
+                )
+            ) from None
+        raise
     if args.json:
         print_json(saved.as_json())
         return 0

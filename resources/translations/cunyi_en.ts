@@ -1416,7 +1416,11 @@
     </message>
     <message>
         <source>未满65岁的建档立卡贫困人口免费体检不做生活自理能力评估：请去掉 --selfcare 后再保存</source>
-        <translation>A poor household member's free check under 65 has no self-care assessment: remove --selfcare and save again</translation>
+        <translation>A poor household member&apos;s free check under 65 has no self-care assessment: remove --selfcare and save again</translation>
+    </message>
+    <message>
+        <source>65岁及以上的健康体检须填写 --selfcare（进餐、梳洗、穿衣、如厕、活动五项等级）</source>
+        <translation>A health check at 65 and over needs --selfcare (the five levels: eating, grooming, dressing, toilet, activity)</translation>
     </message>
     <message>
         <source>--field 应写作 项目名=值，如 --field skin=2</source>

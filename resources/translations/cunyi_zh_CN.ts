@@ -1418,6 +1418,10 @@
         <translation>未满65岁的建档立卡贫困人口免费体检不做生活自理能力评估：请去掉 --selfcare 后再保存</translation>
     </message>
     <message>
+        <source>65岁及以上的健康体检须填写 --selfcare（进餐、梳洗、穿衣、如厕、活动五项等级）</source>
+        <translation>65岁及以上的健康体检须填写 --selfcare（进餐、梳洗、穿衣、如厕、活动五项等级）</translation>
+    </message>
+    <message>
         <source>--field 应写作 项目名=值，如 --field skin=2</source>
         <translation>--field 应写作 项目名=值，如 --field skin=2</translation>
     </message>

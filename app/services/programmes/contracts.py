@@ -631,6 +631,8 @@ def edit_contract(
     not see (:func:`visible_packages`) stay on the contract."""
     c = editable(session, contract_id)
     resident = c.resident
+    if resident.status != ACTIVE:  # (as signing: a resident moved away or dead is not signed anew)
+        raise _err(QT_TRANSLATE_NOOP("Contract", "{name}不在册，不能签约"), name=resident.name)
     today = trusted_today(session)
     try:
         doctor_text = (
