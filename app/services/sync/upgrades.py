@@ -10,6 +10,7 @@ read (for its checks and for what is applied alike), as the migration renumbers 
 from __future__ import annotations
 
 import json
+import re
 
 SYMPTOMS_RENUMBERED = "0030"  # the revision from which ops carry the form's own numbers
 OLD_SYMPTOMS = {"17": "19", "18": "20", "19": "25"}  # before 0030 → the 2017 form's
@@ -27,8 +28,10 @@ def renumbered_form(form):
 
 
 def older_than(schema: str, revision: str) -> bool:
-    """Whether a bundle of ``schema`` was written before ``revision`` (revisions are numbered)."""
-    return schema.isdigit() and revision.isdigit() and int(schema) < int(revision)
+    """Whether a bundle of ``schema`` was written before ``revision`` (revisions are numbered; a
+    manifest's text is the sender's: ASCII digits only, never "¹" or "٣")."""
+    numbered = re.compile(r"[0-9]+")
+    return bool(numbered.fullmatch(schema) and numbered.fullmatch(revision)) and int(schema) < int(revision)
 
 
 def renumbered_change(data):
@@ -36,14 +39,14 @@ def renumbered_change(data):
     columns as well) with its form renumbered; the same object when there is nothing to do."""
     if not isinstance(data, dict):
         return data
-    values = data.get("v") if isinstance(data.get("v"), dict) else data
+    travelling = isinstance(data.get("v"), dict)
+    values = data["v"] if travelling else data
     if "form" not in values:
         return data
     form = renumbered_form(values["form"])
     if form is values["form"]:
         return data
-    values = {**values, "form": form}
-    return {**data, "v": values} if values is not data and "v" in data else values
+    return {**data, "v": {**values, "form": form}} if travelling else {**data, "form": form}
 
 
 def as_this_version(ops, schema: str):
