@@ -35,6 +35,12 @@ def local_time(value: dt.datetime | None, never: str = "") -> str:
     return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def local_day(moment: dt.datetime) -> dt.date:
+    """The day a stored (UTC) moment fell on here, as the people here lived it (entered at 7 in
+    the morning in Beijing is 23:00 the day before in UTC)."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().date()
+
+
 def number_text(value, decimals: int = 0) -> str:
     """A number as a form prints it: 68.5, 5 (not 5.0), "" for nothing; ``decimals``: at least so
     many digits after the point, as a reading is measured (血糖 4.0 mmol/L, never "4"; 1.25 stays)."""

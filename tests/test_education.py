@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from app.db import Store
 from app.models import AuditEntry, EducationActivity, EducationAttachment, User
+from app.models.base import typed_id
 from app.services import backup, profile
 from app.services.errors import NotFound, UserError
 from app.services.programmes import education
@@ -758,6 +759,117 @@ def test_an_activity_is_corrected_through_the_checks_of_a_new_one(store):
     assert [name for _i, _k, name, _s in row.attachments] == ["现场.png"]
 
 
+def _audited(s, entity_id) -> list[str]:
+    return [e.action for e in s.scalars(sa.select(AuditEntry).where(AuditEntry.entity_id == entity_id.hex))]
+
+
+def test_a_file_archived_by_mistake_is_removed_when_the_activity_is_corrected(store):
+    """修改 could add files but never take one off (a photo of another activity, a sheet twice): a
+    file named by its id, or its file name, is voided with the correction, audited, and no longer
+    listed, shown or printed; nothing changes when one named is not the activity's."""
+    with store.transaction() as s:
+        aid = education.add_activity(
+            s,
+            LECTURE,
+            [("现场.png", png(), "photo"), ("别的活动.jpg", jpeg(), "photo"), ("签到表.pdf", PDF, "signin")],
+        ).id
+        other = education.add_activity(s, LECTURE, [("其他.png", png(), "photo")]).id
+    with store.session() as s:
+        files = {name: i for i, _k, name, _s in education.get_activity(s, aid).attachments}
+        (others,) = education.get_activity(s, other).attachments
+    for ref, error, said in [
+        ("没有这个.png", NotFound, "这次活动没有存档材料“没有这个.png”"),
+        (others[0], NotFound, "这次活动没有存档材料"),  # another activity's file
+    ]:
+        with pytest.raises(error, match=said), store.transaction() as s:
+            education.edit_activity(s, aid, {"topic": "改了"}, remove=[files["现场.png"], ref])
+    with store.session() as s:  # nothing changed: neither the topic nor the file named rightly
+        row = education.get_activity(s, aid)
+        assert (row.topic, len(row.attachments)) == (LECTURE.topic, 3)
+    with store.transaction() as s:  # by id (the page's), and by name (the command line's)
+        education.edit_activity(s, aid, {}, remove=[files["别的活动.jpg"], " 签到表.pdf"])
+    with store.session() as s:
+        row = education.get_activity(s, aid)
+        assert [(k, name) for _i, k, name, _s in row.attachments] == [("photo", "现场.png")]
+        for name in ("别的活动.jpg", "签到表.pdf"):
+            gone = s.get(EducationAttachment, typed_id(files[name]))
+            assert (gone.voided, gone.void_reason) == (True, education.REMOVED_REASON)  # never deleted
+            assert _audited(s, gone.id) == ["create", "void"]
+            with pytest.raises(NotFound, match="找不到附件"):
+                education.attachment_bytes(s, gone.id)
+    with pytest.raises(NotFound, match="这次活动没有存档材料“签到表.pdf”"), store.transaction() as s:
+        education.edit_activity(s, aid, {}, remove=["签到表.pdf"])  # removed already
+
+
+def test_a_file_name_held_twice_is_removed_by_its_id(store):
+    with store.transaction() as s:
+        aid = education.add_activity(
+            s, LECTURE, [("IMG_0001.png", png(), "photo"), ("IMG_0001.png", png(3), "photo")]
+        ).id
+    with (
+        pytest.raises(UserError, match="这次活动有 2 个名为“IMG_0001.png”的存档材料：请用附件 ID"),
+        store.transaction() as s,
+    ):
+        education.edit_activity(s, aid, {}, remove=["IMG_0001.png"])
+    with store.session() as s:
+        first, second = education.get_activity(s, aid).attachments
+    with store.transaction() as s:
+        education.edit_activity(s, aid, {}, remove=[second[0]])
+    with store.session() as s:
+        assert education.get_activity(s, aid).attachments == (first,)
+
+
+def test_a_voided_activitys_files_are_voided_with_it(store):
+    """An activity voided kept its photos and sign-in sheet live: shown to whoever had its files'
+    ids, and synced as the archive of an activity never held.  They are voided with it, for its
+    reason, each void audited; files of one voided before (still live) are not shown either."""
+    with store.transaction() as s:
+        aid = education.add_activity(
+            s, LECTURE, [("现场.png", png(), "photo"), ("签到表.pdf", PDF, "signin")]
+        ).id
+        older = education.add_activity(s, LECTURE, [("旧.png", png(), "photo")]).id
+    with store.transaction() as s:
+        education.void_activity(s, aid, "录了两次")
+    with store.session() as s:
+        files = list(s.scalars(sa.select(EducationAttachment).where(EducationAttachment.activity_id == aid)))
+        assert len(files) == 2
+        for row in files:
+            assert (row.voided, row.void_reason) == (True, "录了两次")
+            assert _audited(s, row.id) == ["create", "void"]
+            with pytest.raises(NotFound, match="找不到附件"):
+                education.attachment_bytes(s, row.id)
+    with store.transaction() as s:  # voided before its files were voided with it
+        s.get(EducationActivity, older).voided = True
+        s.get(EducationActivity, older).void_reason = "录错"
+    with store.session() as s:
+        (kept,) = s.scalars(sa.select(EducationAttachment).where(EducationAttachment.activity_id == older))
+        assert not kept.voided
+        with pytest.raises(NotFound, match="找不到附件"):
+            education.attachment_bytes(s, kept.id)
+
+
+def test_the_day_a_record_was_entered_is_the_local_day(store, monkeypatch):
+    """填表时间 is the day the record was entered here: at 7 in the morning in Beijing (23:00 the day
+    before in UTC, as it is stored), that morning's date."""
+    import time
+
+    from app.services.sync import capture
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        morning = dt.datetime(2026, 4, 8, 7, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        monkeypatch.setattr(capture, "wall_ms", lambda: int(morning.timestamp() * 1000))
+        with store.transaction() as s:
+            aid = education.add_activity(s, LECTURE).id
+        with store.session() as s:
+            assert s.get(EducationActivity, aid).created_at == dt.datetime(2026, 4, 7, 23)
+            assert education.get_activity(s, aid).entered_on == dt.date(2026, 4, 8)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
 def test_only_who_may_write_an_activity_corrects_or_voids_it(township_store):
     """A doctor of another village is told there is no such activity; a village's PC keeps its
     township's activities as they synced, and may not change them (the township would refuse
@@ -839,6 +951,28 @@ def test_cli_edits_and_voids_an_activity(store, tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == []
     assert main([*cli, "void", aid, "--reason", "再一次"]) == 1
     assert "这次健康教育活动已作废（录错了日期）" in capsys.readouterr().err
+
+
+def test_cli_edit_removes_an_archived_file(store, tmp_path, capsys):
+    from app.cli import main
+
+    (tmp_path / "现场.png").write_bytes(png())
+    (tmp_path / "sheet.pdf").write_bytes(PDF)
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    cli = ["--data-dir", folder, "education"]
+    lecture = [*cli, "add", "--date", "2026-05-05", "--form", "5", "--topic", "控烟", "--place", "村委会"]
+    assert main([*lecture, "--audience", "60", "--attach", str(tmp_path / "现场.png"),
+                 "--signin", str(tmp_path / "sheet.pdf"), "--json"]) == 0  # fmt: skip
+    added = json.loads(capsys.readouterr().out)
+    sheet = next(a["id"] for a in added["attachments"] if a["kind"] == "signin")
+    assert main([*cli, "edit", added["id"], "--remove-file", "别的.png"]) == 1
+    assert "这次活动没有存档材料“别的.png”" in capsys.readouterr().err
+    assert main([*cli, "edit", added["id"], "--remove-file", sheet, "--audience", "61", "--json"]) == 0
+    edited = json.loads(capsys.readouterr().out)
+    assert (edited["audience"], [a["filename"] for a in edited["attachments"]]) == (61, ["现场.png"])
+    assert main([*cli, "edit", added["id"], "--remove-file", "现场.png"]) == 0
+    assert "（附件 0 个）" in capsys.readouterr().out
 
 
 def test_symptoms_of_an_older_village_are_renumbered_as_the_2017_form_numbers_them(world, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import select
 
@@ -859,6 +859,71 @@ def test_an_activity_is_corrected_from_the_page_and_a_refused_form_keeps_what_wa
         "控烟与戒烟",
         "45",
     )
+
+
+def test_a_count_of_0_material_kinds_is_refused_for_a_hand_out_never_saved_as_1(gui_app, qtbot, store):
+    """资料种类数 0 typed for leaflets handed out was saved as 1: it is refused, said in the form,
+    which keeps it as typed; a lecture's 0 (no material) is saved as 0, a count typed as typed."""
+    from app.services.programmes import education
+
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    dialog = page.new_activity()
+    qtbot.addWidget(dialog)
+    dialog.form.set_code("1")
+    dialog.place.setText("村广场")
+    dialog.topic.setText("控烟")
+    dialog.audience.setValue(200)
+    dialog.kinds.setValue(0)
+    dialog.save()
+    assert dialog.isVisible() and "发放印刷资料、播放音像资料至少1种：请填写资料种类数" in dialog.error.text()
+    assert page.rows == [] and dialog.kinds.value() == 0
+    dialog.kinds.setValue(3)
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted
+    assert add_lecture(page, topic="讲座").result() == QDialog.Accepted  # (资料种类数 left at 0)
+    with store.session() as s:
+        kinds = {r.topic: r.material_kinds for r in education.list_activities(s)}
+    assert kinds == {"控烟": 3, "讲座": 0}
+
+
+def test_an_archived_file_is_removed_when_the_activity_is_corrected(gui_app, qtbot, store, tmp_path):
+    """修改… listed the archived files with no way to take one off: 移除 takes the chosen one off
+    the list, removed when saved (Cancel keeps it); a file added in the dialog is simply not added."""
+    from app.services.programmes import education
+
+    photo, sheet, extra = tmp_path / "现场.png", tmp_path / "签到表.pdf", tmp_path / "多余.png"
+    photo.write_bytes(png())
+    sheet.write_bytes(pdf_of(1))
+    extra.write_bytes(png(3))
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    assert add_lecture(page, files=[(photo, "photo"), (sheet, "signin")]).result() == QDialog.Accepted
+    page.table.selectRow(0)
+    dialog = page.edit_activity()
+    qtbot.addWidget(dialog)
+    assert [dialog.files.item(i).text() for i in range(2)] == ["照片：现场.png", "签到表：签到表.pdf"]
+    assert not dialog.remove_file.isEnabled()  # (nothing chosen)
+    dialog.files.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_file, Qt.LeftButton)
+    dialog.reject()  # cancelled: nothing removed
+    assert page.table.item(0, 7).text() == "2"
+    dialog = page.edit_activity()
+    qtbot.addWidget(dialog)
+    dialog.add_files([str(extra)], "photo")
+    dialog.files.setCurrentRow(2)
+    qtbot.mouseClick(dialog.remove_file, Qt.LeftButton)  # the file just added
+    dialog.files.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_file, Qt.LeftButton)  # the photo archived
+    assert [dialog.files.item(i).text() for i in range(dialog.files.count())] == ["签到表：签到表.pdf"]
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted
+    assert page.table.item(0, 7).text() == "1"
+    with store.session() as s:
+        (row,) = education.list_activities(s)
+    assert [(kind, name) for _i, kind, name, _s in row.attachments] == [("signin", "签到表.pdf")]
 
 
 def test_an_activity_recorded_by_mistake_is_voided_from_the_page(gui_app, qtbot, store):

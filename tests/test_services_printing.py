@@ -110,9 +110,30 @@ def test_education_record_prints_every_field(store, tmp_path):
         "糖尿病手册28份、折页2种",
         "讲解足部检查与鞋袜选择。",
         "居民反映实用。",
-        "照片现场照片.png、签到表签到表.pdf",
+        "存档材料请附后：照片：现场照片.png签到表：签到表.pdf",  # (one file a line)
     ):
         assert value in text, value
+
+
+def test_education_record_is_dated_when_entered_and_lists_the_files_it_still_has(store, tmp_path):
+    """填表时间 printed the activity's date: it is the day the record was entered (here, the
+    clock's 2026-11-23 for a lecture of April); 存档材料 lists each file kept, by kind and name,
+    and not one removed in a correction."""
+    with store.transaction() as s:
+        aid = education.add_activity(
+            s,
+            education.ActivityInput(held_on="2026-04-07", place="村委会", form="5", topic="控烟",
+                                    audience_count="28"),
+            [("现场照片.png", png(), "photo"), ("错放的照片.png", png(3), "photo"), ("签到表.pdf", PDF, "signin")],
+        ).id  # fmt: skip
+    with store.transaction() as s:
+        education.edit_activity(s, aid, {}, remove=["错放的照片.png"])
+    with store.transaction() as s:
+        text = flat(pdf_text(education_form.pdf(s, aid, Labels()), tmp_path))
+    assert "活动时间：2026年4月7日" in text
+    assert "填表时间：2026年11月23日" in text and "填表时间：2026年4月7日" not in text
+    assert "存档材料请附后：照片：现场照片.png签到表：签到表.pdf" in text
+    assert "错放的照片" not in text
 
 
 def test_education_record_wraps_long_answers_rather_than_shrinking_them(store, tmp_path):

@@ -18,6 +18,17 @@ def register(sub) -> None:
     ed = e.add_parser("edit", help=QT_TRANSLATE_NOOP("Cli", "修改录错的活动：只改给出的栏目，其余照旧"))
     ed.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "活动 ID（见 education list）"))
     _activity_options(ed, required=False)
+    ed.add_argument(
+        "--remove-file",
+        dest="remove",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "移除误存的存档材料：附件 ID（见 education list --json）或文件名；文件作废保留，不再列出和打印",
+        ),
+    )
     add_json(ed)
     ed.set_defaults(func=edit)
     ev = e.add_parser("void", help=QT_TRANSLATE_NOOP("Cli", "作废误录的活动（没有举办、录了两次）"))
@@ -126,7 +137,7 @@ def edit(args) -> int:
     files = _files(args)
     _, store = open_store(args)
     with store.transaction() as s:
-        aid = education.edit_activity(s, args.id, _given(args), files).id
+        aid = education.edit_activity(s, args.id, _given(args), files, args.remove).id
     return _saved(store, aid, args, "已修改")
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -123,12 +124,20 @@ class ActivityDialog(QDialog):
         self.evaluation = QPlainTextEdit()
         self.evaluation.setFixedHeight(50)
         self.files = QListWidget()
-        self.files.setFixedHeight(60)
+        self.files.setFixedHeight(80)  # (beside its three buttons)
         self.paths: list[tuple[str, str]] = []
+        self.removed: list[str] = []  # ids of archived files taken off the activity when saved
         add_photo = QPushButton(self.tr("添加照片…"))
         add_signin = QPushButton(self.tr("添加签到表…"))
         add_photo.clicked.connect(lambda: self.pick("photo"))
         add_signin.clicked.connect(lambda: self.pick("signin"))
+        self.remove_file = QPushButton(self.tr("移除"))
+        self.remove_file.setToolTip(
+            self.tr("从存档材料中移除所选文件：保存后生效，文件作废保留，不再列出和打印")
+        )
+        self.remove_file.setEnabled(False)
+        self.remove_file.clicked.connect(self.remove_chosen)
+        self.files.currentRowChanged.connect(lambda row: self.remove_file.setEnabled(row >= 0))
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("活动时间") + " *", self.held_on)
@@ -147,6 +156,7 @@ class ActivityDialog(QDialog):
         picks = QVBoxLayout()
         picks.addWidget(add_photo)
         picks.addWidget(add_signin)
+        picks.addWidget(self.remove_file)
         files.addLayout(picks)
         form.addRow(self.tr("存档材料"), files)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -174,9 +184,11 @@ class ActivityDialog(QDialog):
         self.kinds.setValue(activity.material_kinds)
         self.content.setPlainText(activity.content)
         self.evaluation.setPlainText(activity.evaluation)
-        for _id, kind, name, _size in activity.attachments:
+        for attachment_id, kind, name, _size in activity.attachments:
             label = translate("Education", education.ATTACHMENT_KINDS.get(kind, kind))
-            self.files.addItem(f"{label}：{name}")
+            item = QListWidgetItem(f"{label}：{name}")
+            item.setData(Qt.UserRole, ("saved", attachment_id))
+            self.files.addItem(item)
 
     def pick(self, kind: str) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -188,7 +200,21 @@ class ActivityDialog(QDialog):
         label = self.tr("照片") if kind == "photo" else self.tr("签到表")
         for p in paths:
             self.paths.append((p, kind))
-            self.files.addItem(f"{label}：{p}")
+            item = QListWidgetItem(f"{label}：{p}")
+            item.setData(Qt.UserRole, ("new", (p, kind)))
+            self.files.addItem(item)
+
+    def remove_chosen(self) -> None:
+        """The chosen file off the list: one archived already is removed (voided) when the form
+        is saved, one added now is not archived; Cancel keeps every file as it was."""
+        row = self.files.currentRow()
+        if row < 0:
+            return
+        what, ref = self.files.takeItem(row).data(Qt.UserRole)
+        if what == "saved":
+            self.removed.append(ref)
+        else:
+            self.paths.remove(tuple(ref))
 
     def save(self) -> None:
         inp = education.ActivityInput(
@@ -200,11 +226,14 @@ class ActivityDialog(QDialog):
             audience_kind=self.audience_kind.text(),
             audience_count=self.audience.value(),
             materials=self.materials.text(),
-            material_kinds=self.kinds.value() if self.kinds.value() else "",
+            # as typed: 0 is no material (a lecture), and refused for a hand-out (at least 1 kind);
+            # sent as "" it was saved as 1
+            material_kinds=self.kinds.value(),
             content=self.content.toPlainText(),
             evaluation=self.evaluation.toPlainText(),
         )
         files = list(self.paths)
+        removed = list(self.removed)
         activity_id = self.activity.id if self.activity else None
 
         def work(s):
@@ -214,7 +243,7 @@ class ActivityDialog(QDialog):
             if activity_id is None:
                 education.add_activity(s, inp, attachments)
             else:
-                education.edit_activity(s, activity_id, inp, attachments)
+                education.edit_activity(s, activity_id, inp, attachments, removed)
 
         Op(self, self.store, work).success(lambda _r: self.accept()).failure(self._refused).run()
 

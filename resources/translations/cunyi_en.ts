@@ -131,6 +131,14 @@
         <translation>Add sign-in sheets…</translation>
     </message>
     <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>从存档材料中移除所选文件：保存后生效，文件作废保留，不再列出和打印</source>
+        <translation>Remove the selected file from the archived materials: takes effect when saved; the file is voided and kept, and no longer listed or printed</translation>
+    </message>
+    <message>
         <source>活动时间</source>
         <translation>Date</translation>
     </message>
@@ -1217,6 +1225,10 @@
     <message>
         <source>修改录错的活动：只改给出的栏目，其余照旧</source>
         <translation>correct an activity recorded with a mistake: only the fields given change, the rest stay as they are</translation>
+    </message>
+    <message>
+        <source>移除误存的存档材料：附件 ID（见 education list --json）或文件名；文件作废保留，不再列出和打印</source>
+        <translation>remove archived materials saved by mistake: attachment ID (see education list --json) or file name; the file is voided and kept, and no longer listed or printed</translation>
     </message>
     <message>
         <source>作废误录的活动（没有举办、录了两次）</source>
@@ -2964,6 +2976,14 @@
     <message>
         <source>这是{institution}的健康教育活动，只能由该单位修改或作废</source>
         <translation>This is {institution}&apos;s health education activity: only they can correct or void it</translation>
+    </message>
+    <message>
+        <source>这次活动有 {n} 个名为“{name}”的存档材料：请用附件 ID 指明要移除哪一个</source>
+        <translation>This activity has {n} archived files named "{name}": give the attachment ID of the one to remove</translation>
+    </message>
+    <message>
+        <source>这次活动没有存档材料“{name}”</source>
+        <translation>This activity has no archived file "{name}"</translation>
     </message>
     <message>
         <source>附件“{name}”是空文件</source>
@@ -7492,6 +7512,10 @@
     <message>
         <source>健康教育资料发放种类及数量：</source>
         <translation>Materials handed out (kinds and quantity): </translation>
+    </message>
+    <message>
+        <source>{kind}：{name}</source>
+        <translation>{kind}: {name}</translation>
     </message>
     <message>
         <source>活动内容：</source>

@@ -130,6 +130,14 @@
         <translation>添加签到表…</translation>
     </message>
     <message>
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>从存档材料中移除所选文件：保存后生效，文件作废保留，不再列出和打印</source>
+        <translation>从存档材料中移除所选文件：保存后生效，文件作废保留，不再列出和打印</translation>
+    </message>
+    <message>
         <source>活动时间</source>
         <translation>活动时间</translation>
     </message>
@@ -1216,6 +1224,10 @@
     <message>
         <source>修改录错的活动：只改给出的栏目，其余照旧</source>
         <translation>修改录错的活动：只改给出的栏目，其余照旧</translation>
+    </message>
+    <message>
+        <source>移除误存的存档材料：附件 ID（见 education list --json）或文件名；文件作废保留，不再列出和打印</source>
+        <translation>移除误存的存档材料：附件 ID（见 education list --json）或文件名；文件作废保留，不再列出和打印</translation>
     </message>
     <message>
         <source>作废误录的活动（没有举办、录了两次）</source>
@@ -2963,6 +2975,14 @@
     <message>
         <source>这是{institution}的健康教育活动，只能由该单位修改或作废</source>
         <translation>这是{institution}的健康教育活动，只能由该单位修改或作废</translation>
+    </message>
+    <message>
+        <source>这次活动有 {n} 个名为“{name}”的存档材料：请用附件 ID 指明要移除哪一个</source>
+        <translation>这次活动有 {n} 个名为“{name}”的存档材料：请用附件 ID 指明要移除哪一个</translation>
+    </message>
+    <message>
+        <source>这次活动没有存档材料“{name}”</source>
+        <translation>这次活动没有存档材料“{name}”</translation>
     </message>
     <message>
         <source>附件“{name}”是空文件</source>
@@ -7491,6 +7511,10 @@
     <message>
         <source>健康教育资料发放种类及数量：</source>
         <translation>健康教育资料发放种类及数量：</translation>
+    </message>
+    <message>
+        <source>{kind}：{name}</source>
+        <translation>{kind}：{name}</translation>
     </message>
     <message>
         <source>活动内容：</source>

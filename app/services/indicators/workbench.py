@@ -10,6 +10,7 @@ from dataclasses import astuple, dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import local_day
 from app.models import Peer
 from app.services.indicators import Period, engine
 from app.services.profile import COUNTY, get_profile
@@ -83,7 +84,7 @@ def township_workbench(
     sync = {
         code: VillageSync(
             last.get(code),
-            (today - _local_day(last[code])).days if code in last else None,
+            (today - local_day(last[code])).days if code in last else None,
             revoked=code in last and code not in active,
         )
         for code in codes
@@ -109,8 +110,3 @@ def _due(session: Session, report: engine.Report, today: dt.date) -> dict[str, d
         provider = FIGURES[result.denominator_figure][1]
         out[result.key] = provider(session, Period(report.period.start, end), [v.id for v in report.villages])
     return out
-
-
-def _local_day(moment: dt.datetime) -> dt.date:
-    """The day a stored (UTC) moment fell on here: the day the people here lived it."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().date()

@@ -89,7 +89,11 @@ def _draw(row: education.ActivityRow, institution: str, T: Labels, total: int | 
         page.line(LEFT, y, RIGHT, y, 0.4)
     page.rect(Box(LEFT, top, WIDTH, y - top))
     kinds = {k: T("Education", label) for k, label in education.ATTACHMENT_KINDS.items()}
-    archived = T.join([f"{kinds.get(k, k)} {name}" for _id, k, name, _size in row.attachments])
+    # one file a line, its kind before its name (run together, a dozen photos' names read as one)
+    archived = "\n".join(
+        T("Print", "{kind}：{name}").replace("{kind}", kinds.get(k, k)).replace("{name}", name)
+        for _id, k, name, _size in row.attachments
+    )
     # (title, text, size, its share of the page: the content box gives the room the rows above took)
     boxes = [
         (T("Print", "活动内容："), row.content, size, max(70 - (y - top - row_h * 6), 20)),
@@ -131,7 +135,8 @@ def _draw(row: education.ActivityRow, institution: str, T: Labels, total: int | 
     page.field(LEFT, y, 80, T("Print", "填表人（签字）："), "", 10.5)
     page.field(LEFT + 95, y, WIDTH - 95, T("Print", "负责人（签字）："), "", 10.5)
     y += 10
-    page.text(LEFT + 95, y, T("Print", "填表时间：") + T.date(row.held_on), 10.5)
+    # 填表时间: the day the record was entered, not the activity's (a lecture recorded a week later)
+    page.text(LEFT + 95, y, T("Print", "填表时间：") + T.date(row.entered_on), 10.5)
     _page_number(page, T, number, total)
     return doc.to_bytes(), number
 

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, local_day
 from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
 from app.models.base import typed_id
 from app.services.access import audit, authz
@@ -193,6 +193,7 @@ class ActivityRow:
     evaluation: str
     attachments: tuple[tuple[str, str, str, int], ...]  # (id, kind, filename, size)
     institution: str = ""  # the village's or township's name (scope_code): whose activity it was
+    entered_on: dt.date | None = None  # the day it was recorded here (local): the form's 填表时间
 
     def as_json(self) -> dict:
         return {
@@ -392,32 +393,83 @@ def input_of(activity: EducationActivity | ActivityRow) -> ActivityInput:
     return ActivityInput(**{k: "" if v is None else v for k, v in values.items()})
 
 
+# why an archived file removed in a correction is voided (kept with the record, as any void)
+REMOVED_REASON = "修改活动记录时移除"
+
+
 def edit_activity(
     session: Session,
     activity_id: uuid.UUID | str,
     inp: ActivityInput | dict,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    remove: list[str | uuid.UUID] | tuple = (),
 ) -> EducationActivity:
     """The user action "修改一次活动": an activity recorded with a mistake, its fields saved anew
     through the checks of a new one (:func:`_checked`); who changed it and when come from the unit
     of work, as for any change.  ``inp``: the whole form, or (the command line's) only the fields
-    changed; ``attachments``: files archived with it besides those it has."""
+    changed; ``attachments``: files archived with it besides those it has; ``remove``: archived
+    files (each by its id, or its file name when no other of the activity has it) taken off it:
+    voided, never deleted, audited as any void, and no longer listed, shown or printed."""
     activity = _own_activity(session, activity_id)
+    removed = [_attachment_of(session, activity, ref) for ref in remove]  # (all found before any change)
     if isinstance(inp, dict):
         inp = replace(input_of(activity), **inp)
     for key, value in _checked(session, inp).items():
         setattr(activity, key, value)
+    for row in removed:
+        row.voided, row.void_reason = True, REMOVED_REASON
     session.flush()
     for filename, data, kind in attachments or []:
         attach(session, activity, filename, data, kind)
     return activity
 
 
+def _live_attachments(session: Session, activity: EducationActivity) -> list[EducationAttachment]:
+    """The files archived with ``activity`` and not voided (read, not its relationship: one attached
+    in this unit of work is in it only once reloaded)."""
+    return list(
+        session.scalars(
+            select(EducationAttachment).where(
+                EducationAttachment.activity_id == activity.id, EducationAttachment.voided.is_(False)
+            )
+        )
+    )
+
+
+def _attachment_of(
+    session: Session, activity: EducationActivity, ref: str | uuid.UUID
+) -> EducationAttachment:
+    """The live archived file of ``activity`` that ``ref`` names: its id, or its file name."""
+    live = _live_attachments(session, activity)
+    rid = typed_id(ref)
+    found = [a for a in live if a.id == rid] if rid else []
+    if not found:
+        name = str(ref).strip()
+        found = [a for a in live if a.filename == name]
+    if len(found) > 1:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Education", "这次活动有 {n} 个名为“{name}”的存档材料：请用附件 ID 指明要移除哪一个"
+            ),
+            n=len(found),
+            name=str(ref),
+        )
+    if not found:
+        raise NotFound(
+            Message(CTX, QT_TRANSLATE_NOOP("Education", "这次活动没有存档材料“{name}”"), {"name": str(ref)})
+        )
+    return found[0]
+
+
 def void_activity(session: Session, activity_id: uuid.UUID | str, reason: str) -> EducationActivity:
     """The user action "作废一次活动": one recorded by mistake (held by no one, entered twice),
-    voided with the reason, never deleted (:mod:`voiding`); it leaves the lists and the year's counts."""
+    voided with the reason, never deleted (:mod:`voiding`); it leaves the lists and the year's counts.
+    Its archived files are voided with it, for the same reason: each void audited and synced, as
+    the activity's (a file of an activity that was never held is no archive of it)."""
     activity = _own_activity(session, activity_id)
     activity.voided, activity.void_reason = True, voiding.reason_of(reason)
+    for row in _live_attachments(session, activity):
+        row.voided, row.void_reason = True, activity.void_reason
     session.flush()
     return activity
 
@@ -587,6 +639,8 @@ def _visible(session: Session, model, ref: uuid.UUID | str, missing: str):
 def attachment_bytes(session: Session, attachment_id: uuid.UUID | str) -> tuple[EducationAttachment, bytes]:
     """An archived file as it was attached, for one who may see its activity (:func:`get_activity`)."""
     row = _visible(session, EducationAttachment, attachment_id, QT_TRANSLATE_NOOP("Education", "找不到附件"))
+    if row.activity.voided:  # (voided before its files were voided with it: no archive of anything)
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Education", "找不到附件")))
     data = base64.b64decode(row.data_b64)
     if hashlib.sha256(data).hexdigest() != row.sha256:
         raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”已损坏"), name=row.filename)
@@ -636,6 +690,7 @@ def list_activities(session: Session, year: int | None = None) -> list[ActivityR
                 a.evaluation or "",
                 tuple((str(x.id), x.kind, x.filename, x.size) for x in a.attachments if not x.voided),
                 names.get(a.scope_code, a.scope_code),
+                local_day(a.created_at),
             )
         )
     return out
