@@ -104,12 +104,17 @@ def test_an_attachment_is_checked_again_on_arrival(world):
     town, a, b, tmp = world
     activity = _own_activity(a).id.hex
     exe = b"MZ" + b"\0" * 1000
-    cases = {
-        "size": _attachment(a, activity, exe, size=12),
-        "media_type": _attachment(a, activity, exe),  # an executable named .png
-        "sha256": _attachment(a, activity, b"\x89PNG\r\n\x1a\n" + b"\0" * 100, sha256="0" * 64),
-    }
-    for n, (field, values) in enumerate(cases.items()):
+    cut_short = b"\x89PNG\r\n\x1a\n" + b"\0" * 100  # a PNG's first bytes, no picture behind them
+    broken_pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"  # runs nothing, opens as nothing
+    cases = [
+        ("size", _attachment(a, activity, exe, size=12)),
+        ("media_type", _attachment(a, activity, exe)),  # an executable named .png
+        ("sha256", _attachment(a, activity, cut_short, sha256="0" * 64)),
+        # the content checked as attach() checks it (it was the first bytes only): a picture decodes
+        ("data_b64", _attachment(a, activity, cut_short)),
+        ("data_b64", _attachment(a, activity, broken_pdf, media_type="application/pdf", filename="x.pdf")),
+    ]
+    for n, (field, values) in enumerate(cases):
         row = org_id("test", f"attachment {field}")
         ops = [op(a, seq_of(a) + 1, "education_attachment", row, A, values)]
         path = craft_bundle(a, town, ops, tmp / f"x{n}")

@@ -158,6 +158,10 @@ def synced_attachment_problem(values: dict, _made: bool = False, _stored: dict |
         return "media_type"
     if values.get("sha256") != hashlib.sha256(data).hexdigest():
         return "sha256"
+    try:  # the bytes as attach() reads them: a picture decodes whole, a PDF opens
+        _require_readable(data, values["media_type"], "")
+    except UserError:
+        return "data_b64"
     return None
 
 
@@ -499,16 +503,10 @@ def attach(
     media = sniff(data)
     if media is None:
         raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”不是 JPEG、PNG 图片或 PDF 文件"), name=name)
-    if media == "application/pdf" and not _opens(data):
-        raise _err(
-            QT_TRANSLATE_NOOP(
-                "Education", "附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件"
-            ),
-            name=name,
-        )
-    if media != "application/pdf":
-        _require_picture(data, name)
-    elif kind == "photo":  # a leaflet or a scan given with the photos (--attach takes both): no photo
+    _require_readable(data, media, name)
+    if (
+        media == "application/pdf" and kind == "photo"
+    ):  # a leaflet or a scan given with the photos (--attach takes both): no photo
         kind = "material"
     held = session.scalar(
         select(func.count())
@@ -530,6 +528,22 @@ def attach(
     session.add(row)
     session.flush()
     return row
+
+
+def _require_readable(data: bytes, media: str, name: str) -> None:
+    """Refuse a file of ``media`` (as :func:`sniff` read it) no one could look at once archived: a
+    PDF that does not open without a password, a picture that does not decode whole."""
+    if media == "application/pdf":
+        if not _opens(data):
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Education",
+                    "附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件",
+                ),
+                name=name,
+            )
+    else:
+        _require_picture(data, name)
 
 
 MAX_PICTURE_PIXELS = 64_000_000  # a 48-megapixel phone photo, and then some; larger is not decoded
