@@ -808,7 +808,8 @@ def test_the_command_line_says_each_status_as_the_page_does(store, family, capsy
         "2025-12-20": ["已续约", "已续约"],
         "2024-06-01": ["已到期", "已到期"],  # (was "已解约（2025-05-31 到期）")
     }
-    assert said(dt.date(2026, 12, 22))["2026-12-20"] == ["待居民签字", "待居民签字"]  # (said once)
+    # begun, unsigned: 状态 says the term's state, the signature is said beside it (the page's 签字)
+    assert said(dt.date(2026, 12, 22))["2026-12-20"] == ["履约中，待签字", "履约中"]
 
 
 def test_a_contract_of_a_resident_no_longer_on_the_register_is_not_corrected(store, family):
@@ -923,7 +924,7 @@ def test_the_command_line_corrects_a_contract(store, family, capsys):
     code, out, err = run_cli(store, capsys, "contract", "edit", cid, "--team", "一组", "--years", "2")
     assert code == 0, err
     assert out.startswith(
-        f"{cid}  {family['head']} 张三  王医生  基础包、老年人包  2026-01-01～2027-12-31  待居民签字"
+        f"{cid}  {family['head']} 张三  王医生  基础包、老年人包  2026-01-01～2027-12-31  履约中，待签字"
     )  # (its term changed: signed on paper again)
     code, out, err = run_cli(store, capsys, "contract", "edit", cid)
     assert (code, out) == (1, "") and err.startswith("错误：请给出要修改的内容")
@@ -973,3 +974,42 @@ def test_a_townships_list_names_each_contract_s_village(township_store, person, 
             contracts.edit_contract(s, rows["王五"].id, doctor="一村医生")
     finally:
         store.actor = None
+
+
+def test_a_townships_doctor_choices_are_those_of_the_resident_s_village(township_store, person):
+    """签约医生's choices on a township's PC: the active doctors' accounts of the resident's village
+    (the institution the contract belongs to), not every village's; none while the resident named
+    is nobody.  A village's PC offers its own, whoever is named."""
+    from app.services import profile
+    from app.services.access import accounts
+
+    archive = {}
+    with township_store.transaction() as s:
+        for code, name, who, doctors in (
+            ("110105001101", "一村", "张三", ("一村甲医生", "一村乙医生")),
+            ("110105001102", "二村", "王五", ("二村医生",)),
+        ):
+            profile.ensure_village(s, code, name)
+            r = save_resident(
+                s, person(name=who, id_number="", sex="1", birth_date="1960-01-01", village_code=code)
+            )
+            archive[name] = r.archive_no
+            for n, doctor in enumerate(doctors):
+                accounts.create_user(
+                    s,
+                    f"doc{code[-1]}{n}",
+                    "村医-secret-1",
+                    "village_doctor",
+                    display_name=doctor,
+                    village_code=code,
+                )
+        accounts.create_user(
+            s, "gone", "村医-secret-1", "village_doctor", display_name="离职医生", village_code="110105001101"
+        )
+        accounts.deactivate(s, "gone")  # (an account closed: no longer offered)
+    with township_store.session() as s:
+        one = contracts.doctor_choices(s, archive["一村"])
+        assert set(one.names) == {"一村甲医生", "一村乙医生"} and one.per_resident
+        assert set(contracts.doctor_choices(s, archive["二村"]).names) == {"二村医生"}
+        assert set(contracts.doctor_choices(s, "王五").names) == {"二村医生"}  # (by name too)
+        assert contracts.doctor_choices(s, "").names == contracts.doctor_choices(s, "查无此人").names == ()

@@ -299,11 +299,19 @@ def test_a_contract_past_its_term_reads_lapsed_on_the_page(gui_app, qtbot, store
     assert status == {"2024-06-01": "已到期", "2026-06-01": "履约中"}
 
 
-def test_a_renewal_begun_but_unsigned_does_not_read_as_in_force(gui_app, qtbot, store, family, monkeypatch):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_renewal_begun_but_unsigned_says_so_once_in_the_signature_column(
+    gui_app, qtbot, store, family, monkeypatch, lang
+):
     """A renewal whose term had begun, still awaiting the resident's signature, read 履约中 though
-    no rate counts it as signed (contracts.in_force); once signed, it reads 履约中."""
+    no rate counts it as signed (contracts.in_force); then it read 待居民签字 in 状态 and 待签字 in
+    签字 beside it (found by review: said twice).  签字 says it, marked; 状态 says the term's state.
+    Once signed, it reads 履约中 and 已签字."""
+    from PySide6.QtCore import Qt
+
     from app.services.programmes import contracts
     from app.services.sync import capture
+    from app.views.startup import install_translator
 
     monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 10, 12).timestamp() * 1000))
     with store.transaction() as s:
@@ -312,20 +320,31 @@ def test_a_renewal_begun_but_unsigned_does_not_read_as_in_force(gui_app, qtbot, 
         new = contracts.renew_contract(s, old[0][0].id)
         new_id = new.id
     monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 22, 12).timestamp() * 1000))
-    page = ContractsPage(store)
-    qtbot.addWidget(page)
-    page.show()
-    page.refresh()
+    install_translator(gui_app, lang)
+    try:
+        page = ContractsPage(store)
+        qtbot.addWidget(page)
+        page.show()
+        page.refresh()
 
-    def status():
-        (row,) = [r for r in range(page.table.rowCount()) if cell(page, r, "start") == "2026-12-20"]
-        return cell(page, row, "status"), cell(page, row, "signature")
+        def status():
+            (row,) = [r for r in range(page.table.rowCount()) if cell(page, r, "start") == "2026-12-20"]
+            marked = page.table.item(row, COLUMN["signature"]).foreground().style() != Qt.NoBrush
+            return cell(page, row, "status"), cell(page, row, "signature"), marked
 
-    assert status() == ("待居民签字", "待签字")
-    with store.transaction() as s:
-        contracts.mark_signed(s, new_id)
-    page.refresh()
-    assert status() == ("履约中", "已签字")
+        awaiting, active, pending, signed = {
+            "zh": ("待居民签字", "履约中", "待签字", "已签字"),
+            "en": ("Awaiting", "Active", "Awaiting signature", "Signed"),
+        }[lang]
+        assert status() == (active, pending, True)
+        every_status = [cell(page, r, "status") for r in range(page.table.rowCount())]
+        assert not any(awaiting in text or pending in text for text in every_status), every_status
+        with store.transaction() as s:
+            contracts.mark_signed(s, new_id)
+        page.refresh()
+        assert status() == (active, signed, False)
+    finally:
+        install_translator(gui_app, "zh")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -371,6 +390,76 @@ def test_each_contract_s_status_reads_whole_and_in_sight(
                 assert table.horizontalScrollBar().maximum() == 0, [header.sectionSize(c) for c in range(9)]
                 for column in (c for c in range(table.columnCount()) if not table.isColumnHidden(c)):
                     assert table.sizeHintForColumn(column) <= header.sectionSize(column), (mode, column)
+    finally:
+        install_translator(gui_app, "zh")
+
+
+@pytest.mark.sqlite_only  # the page's layout
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_townships_list_shows_its_packages_without_scrolling_at_1024_px(
+    gui_app, qtbot, township_store, person, monkeypatch, lang
+):
+    """Found by review: at 1024 px in English a township's 签约 list (its 村 column shown, a
+    contract of four packages) scrolled sideways to show 服务包.  服务包 takes what the other
+    columns leave: cut short, the cell shows its whole text as its tooltip; where the list must
+    scroll all the same (800 px) it reads whole; the window widened again, it fits again."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from app.services.programmes import contracts
+    from app.services.sync import capture
+    from app.views.main_window import MainWindow
+    from app.views.startup import install_translator
+    from app.views.widgets import WholeTextTips
+
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 10, 12).timestamp() * 1000))
+    with township_store.transaction() as s:
+        for code, name, who in (("110105001101", "一村", "欧阳建国"), ("110105001102", "二村", "王五")):
+            profile.ensure_village(s, code, name)
+            r = save_resident(
+                s, person(name=who, id_number="", sex="1", birth_date="1950-01-01", village_code=code)
+            )
+            followup.enrol(s, r, "htn", dt.date(2026, 1, 1))
+            poverty.set_household(s, r.archive_no, status="registered", cause="illness")
+            contracts.add_contract(
+                s,
+                r.archive_no,
+                doctor="欧阳医生",
+                packages="basic,elderly,chronic,poor",
+                start="2026-12-01",
+                signature="pending",
+            )
+    install_translator(gui_app, lang)
+    try:
+        window = MainWindow(township_store)
+        qtbot.addWidget(window)
+        window.resize(1024, 570)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.show_page("contracts")
+        table, header, packages = page.table, page.table.horizontalHeader(), COLUMN["packages"]
+        QApplication.processEvents()
+        assert table.rowCount() == 2 and not table.isColumnHidden(COLUMN["village"])
+        shown = [c for c in range(table.columnCount()) if not table.isColumnHidden(c)]
+
+        def fits() -> bool:
+            QApplication.processEvents()
+            return table.horizontalScrollBar().maximum() == 0
+
+        assert fits(), [header.sectionSize(c) for c in shown]
+        for column in (c for c in shown if c != packages):
+            assert table.sizeHintForColumn(column) <= header.sectionSize(column), column
+        index = table.model().index(0, packages)
+        text = index.data()
+        cut = table.sizeHintForColumn(packages) > header.sectionSize(packages)
+        assert isinstance(table.itemDelegate(), WholeTextTips)
+        assert table.itemDelegate().cut_short(table, QStyleOptionViewItem(), index, text) == cut
+        if lang == "en":
+            assert cut and text == "Basic, Elderly, Chronic disease, Poverty"  # (whole in its tooltip)
+        window.resize(800, 570)
+        assert not fits()  # scrolled all the same: 服务包 whole
+        assert table.sizeHintForColumn(packages) <= header.sectionSize(packages)
+        window.resize(1024, 570)
+        assert fits()
     finally:
         install_translator(gui_app, "zh")
 
@@ -482,6 +571,57 @@ def test_the_signing_form_offers_the_known_doctors_and_takes_one_typed(gui_app, 
             assert s.query(FamilyContract.doctor).one() == ("孙医生",)
     finally:
         store.actor = None
+
+
+def test_a_townships_signing_form_offers_the_doctors_of_the_resident_s_village(
+    gui_app, qtbot, township_store, person
+):
+    """Found by review: on a township's PC 签约医生 offered every village's doctors.  It offers
+    those of the village the contract belongs to (the resident's): none before a resident is
+    named, then theirs, then another's when another is typed; 修改… those of its resident's."""
+    from app.services.access import accounts
+    from app.services.programmes import contracts
+
+    archive = {}
+    with township_store.transaction() as s:
+        for code, name, who, doctors in (
+            ("110105001101", "一村", "张三", ("一村甲医生", "一村乙医生")),
+            ("110105001102", "二村", "王五", ("二村医生",)),
+        ):
+            profile.ensure_village(s, code, name)
+            r = save_resident(
+                s, person(name=who, id_number="", sex="1", birth_date="1960-01-01", village_code=code)
+            )
+            archive[name] = r.archive_no
+            for n, doctor in enumerate(doctors):
+                accounts.create_user(
+                    s,
+                    f"doc{code[-1]}{n}",
+                    "村医-secret-1",
+                    "village_doctor",
+                    display_name=doctor,
+                    village_code=code,
+                )
+        contracts.add_contract(s, archive["二村"], doctor="二村医生", packages="basic", start="2026-01-01")
+    page = ContractsPage(township_store)
+    qtbot.addWidget(page)
+    page.show()
+
+    def offered(dialog) -> set[str]:
+        return set(dialog.doctor.completer().model().stringList())
+
+    dialog = page.new_contract()
+    assert offered(dialog) == set()  # (no resident named yet: no village's)
+    qtbot.keyClicks(dialog.resident, archive["一村"])
+    qtbot.waitUntil(lambda: offered(dialog) == {"一村甲医生", "一村乙医生"})
+    dialog.resident.clear()
+    qtbot.keyClicks(dialog.resident, archive["二村"])
+    qtbot.waitUntil(lambda: offered(dialog) == {"二村医生"})
+    dialog.reject()
+    page.table.selectRow(0)
+    edit = page.edit_contract()
+    assert offered(edit) == {"二村医生"}
+    edit.reject()
 
 
 def test_the_activity_form_says_every_problem_at_once_and_keeps_what_was_typed(gui_app, qtbot, store):

@@ -1613,3 +1613,184 @@ def test_a_referral_of_the_smi_programme_is_made_only_by_whoever_may_see_the_pat
                 referral.create_referral(s, inp)
     finally:
         store.actor = None
+
+
+@pytest.fixture
+def contracts_of_patients(store, person):
+    """钱医生's two 严重精神障碍 patients, each with a contract of the 严重精神障碍包 alone (hidden from
+    王医生): 张三's in force (2026-11-01 to 2027-10-31); 李四's run out on 2026-10-31, closed when
+    a 基础包 contract was signed from 2026-11-05 (seen by both)."""
+    from app.services.programmes import contracts
+
+    with store.transaction() as s:
+        accounts.create_user(s, "qian", PASSWORD, "village_doctor", display_name="钱医生")
+        accounts.create_user(s, "wang", PASSWORD, "village_doctor", display_name="王医生")
+        made = {}
+        for name, birth in (("张三", "1970-05-01"), ("李四", "1972-03-04")):
+            r = residents.save_resident(
+                s,
+                person(name=name, responsible_doctor="钱医生", id_number="", sex="2", birth_date=birth),
+                today=TODAY,
+            )
+            smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+            made[name] = r.archive_no
+        contracts.add_contract(s, made["张三"], doctor="钱医生", packages="smi", start="2026-11-01")
+        contracts.add_contract(s, made["李四"], doctor="钱医生", packages="smi", start="2025-11-01")
+        (seen,), _ = contracts.add_contract(
+            s, made["李四"], doctor="钱医生", packages="basic", start="2026-11-05"
+        )
+        made["seen"] = seen.id
+    return made
+
+
+def _refusal(store, user, act) -> str:
+    """What ``act(session)`` is refused with, acting as ``user`` (nothing written)."""
+    _as(store, user)
+    try:
+        with pytest.raises(UserError) as refused, store.transaction() as s:
+            act(s)
+        return refused.value.render()
+    finally:
+        store.actor = None
+
+
+@pytest.mark.sqlite_only
+def test_an_overlap_refusal_names_no_term_of_a_contract_hidden_from_the_user(store, contracts_of_patients):
+    """Found by review: signing a patient anew (contract add) or moving a contract's term over
+    another (contract edit) was refused naming the end of the patient's contract of the 严重精神障碍包
+    alone ("张三已签约至2027-10-31"), to a doctor from whom that contract is hidden: a term he
+    could look for nowhere, of a contract only a patient holds.  He reads only that another
+    contract overlaps, to be settled by whoever may see it; the patient's doctor reads its term."""
+    from app.services.programmes import contracts
+
+    made = contracts_of_patients
+
+    def add(s):
+        contracts.add_contract(s, made["张三"], doctor="王医生", packages="basic", start="2026-11-20")
+
+    def edit(s):
+        contracts.edit_contract(s, made["seen"], start="2026-10-01")
+
+    assert _refusal(store, "qian", add) == "张三已签约至2027-10-31：请续约或先解约"
+    assert _refusal(store, "qian", edit) == "李四的另一份签约到 2026-10-31 为止，与修改后的签约期重叠"
+    for act, name in ((add, "张三"), (edit, "李四")):
+        said = _refusal(store, "wang", act)
+        assert said == f"{name}已有另一份签约，与这段签约期重叠：请由能查看那份签约的人员处理", said
+        assert not any(word in said for word in ("2027", "2026", "2025", "精神", "包")), said
+
+
+@pytest.mark.sqlite_only
+def test_an_overlap_refusal_on_the_command_line_names_no_hidden_term(
+    store, contracts_of_patients, tmp_path, capsys
+):
+    """`contract add` as the doctor from whom the patient's contract is hidden: the same refusal."""
+    from tests import storekit
+
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    store.dispose()
+    who = ["--data-dir", str(storekit.data_dir(store)), "--password-file", str(pw), "--user"]
+    add = [
+        "contract",
+        "add",
+        contracts_of_patients["张三"],
+        "--doctor",
+        "王医生",
+        "--package",
+        "basic",
+        "--start",
+        "2026-11-20",
+    ]
+    assert main([*who, "wang", *add]) == 1
+    err = capsys.readouterr().err
+    assert "与这段签约期重叠" in err and "2027" not in err and "精神" not in err, err
+    assert main([*who, "qian", *add]) == 1
+    assert "张三已签约至2027-10-31" in capsys.readouterr().err
+
+
+@pytest.mark.sqlite_only
+def test_the_signed_tag_counts_only_contracts_the_reader_may_see(
+    store, contracts_of_patients, tmp_path, capsys
+):
+    """Found by review: the search list's 签约 tag (the GUI's list, `residents search --json`)
+    counted a contract of the 严重精神障碍包 alone for a doctor from whom it is hidden: a resident
+    tagged signed whose contract his 签约 list and record do not show is a patient.  It counts the
+    contracts the reader may see."""
+    from tests import storekit
+
+    def tagged(user) -> dict[str, bool]:
+        _as(store, user)
+        try:
+            with store.session() as s:
+                return {r.name: "contract" in r.tags for r in search.search_residents(s, "", today=TODAY)}
+        finally:
+            store.actor = None
+
+    assert tagged("qian") == {"张三": True, "李四": True}
+    assert tagged("wang") == {"张三": False, "李四": True}  # (李四's 基础包 contract is his to see)
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    store.dispose()
+    for user, signed in (("qian", True), ("wang", False)):
+        who = ["--data-dir", str(storekit.data_dir(store)), "--user", user, "--password-file", str(pw)]
+        assert main([*who, "residents", "search", "张三", "--json"]) == 0
+        (row,) = json.loads(capsys.readouterr().out)
+        assert ("contract" in row["tags"]) == signed, (user, row)
+
+
+@pytest.mark.gui
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("user,signed", [("qian", True), ("wang", False)])
+def test_the_residents_list_tags_signed_only_a_contract_the_reader_may_see(
+    store, contracts_of_patients, gui_app, qtbot, user, signed
+):
+    from PySide6.QtCore import Qt
+
+    from app.views.residents import ResidentsPage
+
+    _as(store, user)
+    try:
+        page = ResidentsPage(store, township=False)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.keyClicks(page.search, contracts_of_patients["张三"])
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+        column = [k for k, _t in page.model.columns].index("tags")
+        tags = page.model.data(page.model.index(0, column), Qt.DisplayRole) or ""
+        assert ("签约" in tags) == signed, tags
+    finally:
+        store.actor = None
+
+
+@pytest.mark.sqlite_only
+def test_a_poor_households_signing_counts_only_contracts_the_reader_may_see(
+    store, contracts_of_patients, tmp_path
+):
+    """The 贫困户 page's 已签约 count (and so 未全户签约) and the household sheet's 签约 是/否 counted
+    a contract of the 严重精神障碍包 alone for a doctor from whom it is hidden, as the search list's
+    签约 tag did: they count the contracts the reader may see, as that tag does now."""
+    from app.services.printing import Labels, poverty_sheet
+    from app.services.programmes import poverty
+
+    archive = contracts_of_patients["张三"]
+    with store.transaction() as s:
+        poverty.set_household(s, archive, status="registered", cause="illness", registered_on="2026-01-05")
+
+    def seen_by(user) -> tuple[int, str]:
+        _as(store, user)
+        try:
+            with store.session() as s:
+                (row,) = [h for h in poverty.list_households(s, TODAY) if h.head_archive_no == archive]
+                sheet = poverty_sheet.household_pdf(s, archive, Labels(), today=TODAY)
+        finally:
+            store.actor = None
+        (tmp_path / f"{user}.pdf").write_bytes(sheet)
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(tmp_path / f"{user}.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+        (member,) = [line.split() for line in text.splitlines() if archive in line]
+        return row.signed, member[4]  # (姓名 编号 关系 性别/年龄 家庭医生签约 …)
+
+    qian, wang = seen_by("qian"), seen_by("wang")
+    assert qian[0] == 1 and wang[0] == 0, (qian, wang)
+    assert (qian[1], wang[1]) == ("是", "否"), (qian, wang)

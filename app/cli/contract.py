@@ -113,7 +113,7 @@ def _status(r, today) -> str:
     from app.services.programmes import contracts
 
     text = contracts.status_message(r, today).render()
-    if r.signature != contracts.SIGNED and not r.awaiting_signature(today):  # (the page's 签字 column)
+    if r.signature != contracts.SIGNED:  # (the page's 签字 column, beside its 状态)
         text += "，" + CODE_LISTS["contract_signature"].label(r.signature)
     return text
 

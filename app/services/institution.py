@@ -108,6 +108,26 @@ def doctor_names(session) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*institution_profile(session).doctors, *accounts]))
 
 
+def village_doctor_names(session, village_code: str) -> tuple[str, ...]:
+    """The doctors of one village as a township's PC knows them: the active doctors' accounts of
+    that village, by display name (the village's own list in 设置 stays on its PC)."""
+    from app.models import User
+
+    return tuple(
+        dict.fromkeys(
+            session.scalars(
+                select(User.display_name)
+                .where(
+                    User.active.is_(True),
+                    User.role == "village_doctor",
+                    User.village_code == village_code,
+                )
+                .order_by(User.display_name)
+            )
+        )
+    )
+
+
 def is_doctor(session, name: str) -> bool:
     """Whether ``name`` names one of :func:`doctor_names`, or an active doctor's account by its
     username (as the access rules read 责任医生)."""

@@ -3,7 +3,8 @@ household, correct one in force, renew, end with a reason, print the 签约服�
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,11 +46,13 @@ CONTRACTS = frozenset({"family_contract"})
 # the list's columns, by key: 状态 and 签字 right after who and where, in sight when it scrolls
 COLUMNS = ("archive_no", "name", "village", "status", "signature", "start", "end", "doctor", "packages")
 COLUMN = {key: i for i, key in enumerate(COLUMNS)}
-# (in digit widths) a column as wide as its text up to twice this; 状态 up to STATUS_MOST
-WIDTHS = dict(
-    archive_no=18, name=6, village=6, status=8, signature=9, start=11, end=11, doctor=6, packages=26
-)
+# (in digit widths) a column as wide as its text up to twice this; 状态 up to STATUS_MOST; 服务包
+# (the last) what the others leave, never less than PACKAGES_LEAST
+WIDTHS = dict(archive_no=18, name=6, village=6, status=8, signature=9, start=11, end=11, doctor=6)
 STATUS_MOST = 30
+PACKAGES_LEAST = 14
+AWAITING = QColor("#b26a00")  # 签字 of a contract its resident has yet to sign (as the reminder's)
+DOCTORS_AFTER_MS = 300  # (a township's 签约医生: the resident's village's doctors, read after the last key)
 
 
 def tell(page, text: str) -> None:
@@ -80,14 +83,24 @@ class ContractDialog(QDialog):
         self.resident.setPlaceholderText(self.tr("姓名、17位档案编号或后8位"))
         self.doctor = QLineEdit()
         self.doctor.setPlaceholderText(self.tr("留空：当前用户"))
-        doctors = ReadOp(self, store, contracts.doctor_choices).run()
+        # (a slip names a doctor who does not exist: the known ones are offered as one types)
+        self.doctor_names = QCompleter([], self)
+        self.doctor_names.setCaseSensitivity(Qt.CaseInsensitive)
+        self.doctor_names.setFilterMode(Qt.MatchContains)
+        self.doctor.setCompleter(self.doctor_names)
+        ref = str(chosen.resident_id) if chosen is not None else resident_ref
+        doctors = ReadOp(self, store, lambda s: contracts.doctor_choices(s, ref)).run()
         if doctors is not None:
             self.doctor.setText(doctors.default)
-            if doctors.names:  # (a slip names a doctor who does not exist)
-                names = QCompleter(list(doctors.names), self)
-                names.setCaseSensitivity(Qt.CaseInsensitive)
-                names.setFilterMode(Qt.MatchContains)
-                self.doctor.setCompleter(names)
+            self.doctor_names.model().setStringList(list(doctors.names))
+        # a township's: the doctors of the village of the resident named, read again a moment
+        # after another is typed (a timer of the dialog's own, as 登记贫困户's)
+        self._typed = QTimer(self)
+        self._typed.setSingleShot(True)
+        self._typed.setInterval(DOCTORS_AFTER_MS)
+        self._typed.timeout.connect(self.offer_doctors)
+        if doctors is not None and doctors.per_resident and chosen is None:
+            self.resident.textEdited.connect(lambda _text: self._typed.start())
         self.team = QLineEdit()
         self.packages = CheckGroup("contract_package", columns=4)
         self.packages.set_codes(["basic"])
@@ -126,6 +139,14 @@ class ContractDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.result_text = ""
+
+    def offer_doctors(self) -> None:
+        """签约医生 offers the doctors of the village of the resident now named (none while the
+        name names nobody)."""
+        ref = self.resident.text()
+        ReadOp(self, self.store, lambda s: contracts.doctor_choices(s, ref)).success(
+            lambda doctors: self.doctor_names.model().setStringList(list(doctors.names))
+        ).failure(lambda _e: None).run()
 
     def save(self) -> None:
         ref, doctor, team = self.resident.text(), self.doctor.text(), self.team.text()
@@ -216,6 +237,8 @@ class ContractsPage(LazyPage):
         }
         self.table = read_only_table([headers[k] for k in COLUMNS])
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self._viewport = self.table.viewport()
+        self._viewport.installEventFilter(self)
         self.fit()
         lay = QVBoxLayout(self)
         lay.addWidget(top)
@@ -265,19 +288,44 @@ class ContractsPage(LazyPage):
             }
             for j, key in enumerate(COLUMNS):
                 self.table.setItem(i, j, QTableWidgetItem(values[key]))
-        self.fit()
+            if r.signature != contracts.SIGNED:  # (said here only: 状态 says the term's state)
+                self.table.item(i, COLUMN["signature"]).setForeground(AWAITING)
         hide_if_all_alike(self.table, COLUMN["village"], (r.village for r in self.rows))
+        self.fit()
 
     def fit(self) -> None:
         """Each column as wide as its text (up to twice its width here), 状态 as its longest (a
-        reason, up to a limit: the rest in its tooltip): at 1024 px each reads whole; narrower, the
-        list scrolls sideways with 状态 in sight."""
+        reason, up to a limit: the rest in its tooltip), 服务包 what the others leave it (its text
+        cut short, whole in its tooltip: a contract of several packages, in English, took a
+        township's list past a 1024-px window): at 1024 px the list reads without scrolling;
+        narrower, it scrolls sideways with 状态 in sight."""
         fit_columns(self.table, {COLUMN[key]: width for key, width in WIDTHS.items()})
         status, header = COLUMN["status"], self.table.horizontalHeader()
         most = STATUS_MOST * self.table.fontMetrics().horizontalAdvance("0")
         header.resizeSection(
             status, max(header.sectionSize(status), min(self.table.sizeHintForColumn(status), most))
         )
+        self.fit_packages()
+
+    def fit_packages(self) -> None:
+        """服务包 (the last column) as wide as the room the others leave, up to its text's width
+        (stretched wider by the header), never narrower than PACKAGES_LEAST digits; whole where
+        the list scrolls sideways all the same (cut short, it would save no scrolling)."""
+        table, header, packages = self.table, self.table.horizontalHeader(), COLUMN["packages"]
+        others = sum(
+            header.sectionSize(c)
+            for c in range(table.columnCount())
+            if c != packages and not table.isColumnHidden(c)
+        )
+        em = table.fontMetrics().horizontalAdvance("0")
+        least = max(PACKAGES_LEAST * em, header.sectionSizeFromContents(packages).width() + em)
+        room, whole = table.viewport().width() - others, table.sizeHintForColumn(packages)
+        header.resizeSection(packages, max(least, whole if room < least else min(whole, room)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._viewport and event.type() == QEvent.Resize:
+            self.fit_packages()  # (the window resized, or the vertical scroll bar came or went)
+        return False
 
     def selected(self) -> contracts.ContractRow | None:
         row = self.table.currentRow()

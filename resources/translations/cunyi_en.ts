@@ -2630,6 +2630,10 @@
         <translation>Contract not found: {ref}</translation>
     </message>
     <message>
+        <source>{name}已有另一份签约，与这段签约期重叠：请由能查看那份签约的人员处理</source>
+        <translation>{name} already holds another contract whose term overlaps this one: it must be settled by someone who may see that contract</translation>
+    </message>
+    <message>
         <source>这份签约已于 {end} 期满，不能修改</source>
         <translation>This contract&apos;s term ended on {end}: it cannot be changed</translation>
     </message>
@@ -2656,10 +2660,6 @@
     <message>
         <source>已到期</source>
         <translation>Lapsed</translation>
-    </message>
-    <message>
-        <source>待居民签字</source>
-        <translation>Awaiting signature</translation>
     </message>
     <message>
         <source>{start} 起生效</source>
@@ -2979,11 +2979,11 @@
     </message>
     <message>
         <source>这次活动有 {n} 个名为“{name}”的存档材料：请用附件 ID 指明要移除哪一个</source>
-        <translation>This activity has {n} archived files named "{name}": give the attachment ID of the one to remove</translation>
+        <translation>This activity has {n} archived files named &quot;{name}&quot;: give the attachment ID of the one to remove</translation>
     </message>
     <message>
         <source>这次活动没有存档材料“{name}”</source>
-        <translation>This activity has no archived file "{name}"</translation>
+        <translation>This activity has no archived file &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>附件“{name}”是空文件</source>

@@ -2629,6 +2629,10 @@
         <translation>找不到签约记录：{ref}</translation>
     </message>
     <message>
+        <source>{name}已有另一份签约，与这段签约期重叠：请由能查看那份签约的人员处理</source>
+        <translation>{name}已有另一份签约，与这段签约期重叠：请由能查看那份签约的人员处理</translation>
+    </message>
+    <message>
         <source>这份签约已于 {end} 期满，不能修改</source>
         <translation>这份签约已于 {end} 期满，不能修改</translation>
     </message>
@@ -2655,10 +2659,6 @@
     <message>
         <source>已到期</source>
         <translation>已到期</translation>
-    </message>
-    <message>
-        <source>待居民签字</source>
-        <translation>待居民签字</translation>
     </message>
     <message>
         <source>{start} 起生效</source>

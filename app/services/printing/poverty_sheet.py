@@ -63,7 +63,7 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
     )
     _may_print(session, [m.id for m in members], "poverty_household")  # checked, then audited
     ids = {m.id for m in members}
-    signed = contracts.signed_resident_ids(session, today)
+    signed = contracts.signed_seen(session, members, today)  # (as the reader may see them)
     chronic = poverty.chronic_programmes(session, ids)
     month = poverty.visit_months(session, set(chronic), today.replace(day=1), today)
     plans = poverty.readable_plans(session, ids)

@@ -69,10 +69,6 @@ class ContractRow:
         """A term not yet begun (a renewal, signed ahead of the one it follows)."""
         return self.status == "active" and self.start_on > today
 
-    def awaiting_signature(self, today: dt.date) -> bool:
-        """A term begun (a renewal) that its resident has yet to sign: not 已签约 (:func:`in_force`)."""
-        return self.status == "active" and self.signature != SIGNED and self.start_on <= today
-
     def package_labels(self, lang: str = "zh") -> str:
         return "、".join(CODE_LISTS["contract_package"].label(p, lang) for p in self.packages)
 
@@ -158,22 +154,19 @@ def ran_out(c: FamilyContract | ContractRow, today: dt.date) -> bool:
 
 
 LAPSED = QT_TRANSLATE_NOOP("Contract", "已到期")
-AWAITING_SIGNATURE = QT_TRANSLATE_NOOP("Contract", "待居民签字")
 STARTS = QT_TRANSLATE_NOOP("Contract", "{start} 起生效")
 ENDED = QT_TRANSLATE_NOOP("Contract", "{status} {day} {reason}")
 
 
 def status_message(r: ContractRow, today: dt.date) -> Message:
-    """What a contract's 状态 reads on ``today``: the one wording of the 签约 page and of
-    ``contract list``.  已到期 for a term run out (:func:`ran_out`); 起生效 for a renewal yet to
-    begin; 待居民签字 for one begun that its resident has yet to sign (not counted as 已签约); a
-    contract ended, with its day and reason."""
+    """What a contract's 状态 reads on ``today``: the state of its term, the one wording of the 签约
+    page and of ``contract list``.  已到期 for a term run out (:func:`ran_out`); 起生效 for a renewal
+    yet to begin; a contract ended, with its day and reason.  Whether its resident has signed is
+    the 签字 column's to say, beside it (the list said 待居民签字 in both)."""
     if ran_out(r, today):
         return Message(CTX, LAPSED)
     if r.yet_to_begin(today):
         status = Message(CTX, STARTS, {"start": r.start_on.isoformat()})
-    elif r.awaiting_signature(today):
-        status = Message(CTX, AWAITING_SIGNATURE)
     else:  # (a code label: the "Field" context finds its English in the code lists)
         status = Message("Field", CODE_LISTS["contract_status"].label(r.status))
     if r.ended_on:
@@ -432,21 +425,44 @@ def _mirror(session: Session, resident: Resident) -> None:
 class DoctorChoices:
     """签约医生 as a new contract's form offers it: the acting user's name first, and the known
     doctors' names offered as one is typed (a slip makes a doctor who does not exist); a name
-    typed by hand (a township's doctor with no account here) is taken too."""
+    typed by hand (a township's doctor with no account here) is taken too.  ``per_resident``: the
+    names are those of the resident's village, to be read again for another resident named."""
 
     default: str
     names: tuple[str, ...]
+    per_resident: bool = False
 
 
-def doctor_choices(session: Session) -> DoctorChoices:
-    """The acting user's name and the doctors a record may name (institution.doctor_names: 设置's
-    list and the doctors' accounts)."""
-    from app.services import institution
+def doctor_choices(session: Session, resident_ref: str = "") -> DoctorChoices:
+    """The acting user's name and the doctors of the institution the contract belongs to: the
+    resident's village.  On a village PC, its own (institution.doctor_names: 设置's list and the
+    doctors' accounts).  Elsewhere (a township's PC holds the accounts of all its villages, and
+    offered them all) the doctors of the village of the resident ``resident_ref`` names
+    (institution.village_doctor_names), once it names one the user may read; none before."""
+    from app.services import institution, profile
 
     default = doctor_name(session)
-    return DoctorChoices(
-        default, tuple(dict.fromkeys(n for n in (default, *institution.doctor_names(session)) if n))
-    )
+    if profile.get_profile(session).role == profile.VILLAGE:
+        names = (default, *institution.doctor_names(session))
+        return DoctorChoices(default, tuple(dict.fromkeys(n for n in names if n)))
+    names = ()
+    village = _village_named(session, resident_ref)
+    if village is not None:
+        names = institution.village_doctor_names(session, village.code)
+    return DoctorChoices(default, tuple(dict.fromkeys(n for n in names if n)), per_resident=True)
+
+
+def _village_named(session: Session, resident_ref: str) -> Village | None:
+    """The village of the resident ``resident_ref`` names, if it names one of a village the user
+    may read (read as it is typed: nobody named, or a village out of reach, is no refusal)."""
+    if not (resident_ref or "").strip():
+        return None
+    try:
+        resident = find_resident(session, resident_ref)
+    except UserError:
+        return None
+    village = resident.village
+    return village if authz.permits(session, "read", village=village.code) else None
 
 
 def add_contract(
@@ -496,9 +512,11 @@ def add_contract(
         held = _current(session, member.id)
         if held is not None and last_day(held) >= start_on:
             if not household:
-                raise _err(
+                raise _overlap(
+                    session,
+                    held,
+                    member,
                     QT_TRANSLATE_NOOP("Contract", "{name}已签约至{end}：请续约或先解约"),
-                    name=member.name,
                     end=held.end_on.isoformat(),
                 )
             skipped.append(member)
@@ -545,6 +563,23 @@ def hidden(session: Session, c: FamilyContract, resident: Resident) -> bool:
     """A contract whose packages are all hidden from the acting user (:func:`visible_packages`):
     listed, printed or changed it would tell them the resident is a 严重精神障碍 patient."""
     return bool(c.packages) and not visible_packages(session, c, resident)
+
+
+# (no term, no package: a contract hidden from the user names the resident a 严重精神障碍 patient)
+HIDDEN_OVERLAP = QT_TRANSLATE_NOOP(
+    "Contract", "{name}已有另一份签约，与这段签约期重叠：请由能查看那份签约的人员处理"
+)
+
+
+def _overlap(
+    session: Session, other: FamilyContract, resident: Resident, template: str, **params
+) -> UserError:
+    """The refusal of a term overlapping ``other``, another of ``resident``'s contracts: ``template``
+    naming its term (``params``) to whoever may see it; to whoever may not (:func:`hidden`: a
+    严重精神障碍包 alone), only that there is one, to be settled by whoever may see it."""
+    if hidden(session, other, resident):
+        return _err(HIDDEN_OVERLAP, name=resident.name)
+    return _err(template, name=resident.name, **params)
 
 
 def renew_contract(
@@ -667,9 +702,11 @@ def edit_contract(
     # (a renewal's start stays: the contract it renews still ends the day before)
     for other in session.scalars(others) if moved else ():
         if last_day(other) >= start_on:
-            raise _err(
+            raise _overlap(
+                session,
+                other,
+                resident,
                 QT_TRANSLATE_NOOP("Contract", "{name}的另一份签约到 {end} 为止，与修改后的签约期重叠"),
-                name=resident.name,
                 end=last_day(other).isoformat(),
             )
     seen = visible_packages(session, c, resident)
@@ -833,8 +870,25 @@ def in_force(day: dt.date, *, signed: bool = True):
 
 
 def signed_resident_ids(session: Session, day: dt.date) -> set[uuid.UUID]:
-    """Residents holding a signed contract that covers ``day`` (:func:`in_force`)."""
+    """Residents holding a signed contract that covers ``day`` (:func:`in_force`), whoever may see
+    it (what the indicators count); a list a user reads counts :func:`signed_seen`."""
     return set(session.scalars(select(FamilyContract.resident_id).where(in_force(day))))
+
+
+def signed_seen(session: Session, residents: list[Resident], day: dt.date) -> set[uuid.UUID]:
+    """Of ``residents``, those holding a signed contract covering ``day`` (:func:`in_force`) that the
+    acting user may see: one :func:`hidden` from them (a 严重精神障碍包 alone) is not counted (the
+    search list's 签约 tag named a contract their 签约 list and the record do not show)."""
+    by_id = {r.id: r for r in residents}
+    if not by_id:
+        return set()
+    seen: set[uuid.UUID] = set()
+    for c in session.scalars(
+        select(FamilyContract).where(FamilyContract.resident_id.in_(list(by_id)), in_force(day))
+    ):
+        if c.resident_id not in seen and not hidden(session, c, by_id[c.resident_id]):
+            seen.add(c.resident_id)
+    return seen
 
 
 def contract_text(session: Session, contract_id: uuid.UUID | str) -> tuple[FamilyContract, Resident]:

@@ -504,7 +504,8 @@ def list_households(session: Session, today: dt.date | None = None) -> list[Hous
         ):
             members[r.household_id].append(r)
     everyone = {r.id for ms in members.values() for r in ms}
-    signed = contracts.signed_resident_ids(session, today)
+    # (counted as the reader may see them: a 严重精神障碍包 alone is no contract of theirs to count)
+    signed = contracts.signed_seen(session, [r for ms in members.values() for r in ms], today)
     chronic = chronic_patients(session, everyone)
     visited = visit_months(session, set(chronic), _month_start(today), today)
     out = []

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from app import search_index
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
-    FamilyContract,
     ProgramEnrolment,
     Resident,
     ResidentChoice,
@@ -302,7 +301,7 @@ def _rows(session: Session, stmt, village_id: uuid.UUID | None, today: dt.date |
         stmt = stmt.where(allowed)
     rows = session.execute(stmt).all()
     today = today or dt.date.today()
-    tags = _tags(session, [r[0].id for r in rows], today)
+    tags = _tags(session, [r[0] for r in rows], today)
     return [
         ResidentRow(
             id=r.id,
@@ -324,11 +323,13 @@ def _rows(session: Session, stmt, village_id: uuid.UUID | None, today: dt.date |
     ]
 
 
-def _tags(session: Session, ids: list[uuid.UUID], today: dt.date) -> dict[uuid.UUID, tuple[str, ...]]:
+def _tags(session: Session, residents: list[Resident], today: dt.date) -> dict[uuid.UUID, tuple[str, ...]]:
     """高血压 / 糖尿病 from the past-history boxes (programme enrolment replaces this), 贫困, 签约 (a
-    signed contract covering ``today``: contracts.in_force, as 签约率 counts)."""
-    if not ids:
+    signed contract covering ``today``, contracts.in_force as 签约率 counts, of those the reader may
+    see: contracts.signed_seen)."""
+    if not residents:
         return {}
+    ids = [r.id for r in residents]
     out: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
     disease = {"2": "htn", "3": "t2dm"}
     # By resident id only: with field/code in the WHERE, SQLite prefers the (field, code)
@@ -350,13 +351,7 @@ def _tags(session: Session, ids: list[uuid.UUID], today: dt.date) -> dict[uuid.U
     hidden = authz.sensitive_clause(session, ProgramEnrolment)
     for rid in session.scalars(smi if hidden is None else smi.where(hidden)):
         out[rid].append("smi")
-    signed = set(
-        session.scalars(
-            select(FamilyContract.resident_id).where(
-                FamilyContract.resident_id.in_(ids), contracts.in_force(today)
-            )
-        )
-    )
+    signed = contracts.signed_seen(session, residents, today)
     for rid in session.scalars(
         select(Resident.id).where(Resident.id.in_(ids), Resident.poverty_registered.is_(True))
     ):
