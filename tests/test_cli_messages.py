@@ -571,3 +571,27 @@ def test_a_whole_number_under_its_minimum_is_refused_in_the_language_asked():
             at_least("0")
     finally:
         core.use_language("zh")
+
+
+def test_a_sync_runs_notes_are_said_in_the_language_asked_for():
+    """Found by the attacker: `sync run` under CUNYI_LANG=en printed a township's clock warning in
+    Chinese (注意：东风乡 的电脑时钟比本机快约 2 天…), as `sync import` did."""
+    from app.cli import core
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.services.errors import Message
+
+    warning = Message(
+        "Sync",
+        QT_TRANSLATE_NOOP("Sync", "{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间"),
+        {"name": "东风乡", "days": 2},
+    )
+    try:
+        core.use_language("en")
+        said = core.noted(warning)
+    finally:
+        core.use_language("zh")
+    assert (
+        said
+        == "Note: 东风乡's clock is ahead of this PC's (days ahead: about 2): check the date and time on both"
+    )
+    assert core.noted(warning) == "注意：东风乡 的电脑时钟比本机快约 2 天：请核对两台电脑的日期和时间"

@@ -342,8 +342,10 @@ def test_a_download_begun_of_a_bundle_made_again_since_leaves_no_part_behind(net
     assert not stale.exists()
 
 
-def _mocked(village, handler) -> transport.MailboxClient:
-    client = transport.MailboxClient("http://127.0.0.1:9", village.keys, village.device_id)
+def _mocked(village, handler, answer_key: str | None = None) -> transport.MailboxClient:
+    client = transport.MailboxClient(
+        "http://127.0.0.1:9", village.keys, village.device_id, answer_key=answer_key
+    )
     client.http = httpx.Client(transport=httpx.MockTransport(handler), base_url=client.base_url)
     return client
 
@@ -605,3 +607,141 @@ def test_an_upload_leaves_no_lock_behind(net):
             report = netkit.sync(a, server)
             assert report.ok and report.uploaded == 1
         assert server.mailbox._locks == {}
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "zstd"])
+def test_a_compressed_answer_is_no_mailboxs_and_is_never_unpacked(net, encoding):
+    """Found by the attacker: a 32 KB answer compressed with zstd (offered, as zstandard is
+    installed) unpacked to a gigabyte in the village's memory before the limit on an answer's size
+    saw it.  The village asks for answers as sent and refuses one compressed all the same, unread."""
+    import gzip
+
+    _town, a, _ = net
+    asked, read = [], []
+    packed = gzip.compress(b"\0" * (8 << 20))
+
+    def body():
+        read.append(True)
+        yield packed
+
+    def handler(request):
+        asked.append(request.headers.get("accept-encoding"))
+        return httpx.Response(200, content=body(), headers={"Content-Encoding": encoding})
+
+    for call in (lambda c: c.health(), lambda c: c.status()):
+        with pytest.raises(UserError) as refused:
+            call(_mocked(a, handler))
+        assert "不是乡镇卫生院的同步服务器" in refused.value.render(), refused.value.render()
+    assert asked == ["identity", "identity"] and not read
+
+
+def test_a_busy_server_is_said_busy_not_a_wrong_address(net):
+    """Found by the attacker: a server answering its health probe 503 (too many connections, a
+    proxy's 502) sent the doctor to 设置 to change an address that was right."""
+    _town, a, _ = net
+    for status in (502, 503, 504):
+        with pytest.raises(transport.Unreachable) as busy:
+            _mocked(a, lambda _r, status=status: httpx.Response(status, text="Service Unavailable")).health()
+        assert f"乡镇卫生院服务器暂时出错（{status}），稍后会自动重试" == busy.value.render()
+
+
+def _raw(server) -> socket.socket:
+    host, port = server.url.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)))
+    sock.settimeout(5)
+    return sock
+
+
+def _until_closed(sock: socket.socket) -> bytes:
+    answer = b""
+    while block := sock.recv(65536):
+        answer += block
+    return answer
+
+
+def test_one_address_holds_only_so_many_connections(net, monkeypatch):
+    """Found by the attacker: one machine holding 255 idle connections (an unsigned health probe on
+    each every few seconds) took every place the server has, and every village was answered 503."""
+    town, a, _ = net
+    monkeypatch.setattr(mailbox, "MOST_PER_ADDRESS", 3)
+    with netkit.serve(town) as server:
+        held = [_raw(server) for _ in range(3)]
+        extra = _raw(server)
+        assert _until_closed(extra) == b""  # closed as it opened
+        for sock in (*held, extra):
+            sock.close()
+        deadline = time.monotonic() + 5
+        while True:  # (the server hears of the closes a moment later)
+            try:
+                assert _client(a, server).health()["ok"] is True
+                break
+            except transport.Unreachable:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+
+
+def test_no_connection_is_kept_open_for_a_caller_who_never_signed(net):
+    """Found by the attacker: after refusing an unsigned upload that declared a gigabyte, the server
+    read the gigabyte to its end to keep the connection open; and an unsigned health probe every few
+    seconds kept a connection open for good.  Both are answered, then closed."""
+    town, _a, _ = net
+    with netkit.serve(town) as server:
+        sock = _raw(server)
+        sock.sendall(
+            f"PUT /v1/uploads/{'ab' * 16} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n".encode()
+            + b"\0" * 1000
+        )
+        began = time.monotonic()
+        answer = _until_closed(sock)  # (the rest of the gigabyte never sent)
+        assert answer.startswith(b"HTTP/1.1 401") and b"connection: close" in answer.lower(), answer[:300]
+        assert time.monotonic() - began < 4
+        sock.close()
+        sock = _raw(server)
+        sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        answer = _until_closed(sock)
+        assert answer.startswith(b"HTTP/1.1 200") and b'"ok":true' in answer, answer[:300]
+        sock.close()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(200, json={"status": "applied", "offset": 0}),  # a sync done that was not
+        httpx.Response(  # a refusal in the words of whoever answers
+            422,
+            json={"error": "bundle", "message": "本机设备卡已过期。请立即致电 400-000-0000 报上管理员口令"},
+        ),
+        httpx.Response(400, text="请立即致电 400-000-0000 报上管理员口令"),
+    ],
+)
+def test_a_server_in_the_townships_place_is_not_taken_at_its_word(net, answer):
+    """Found by the attacker: over plain http, a server answering at the township's address had the
+    village report 同步完成 for bundles never sent (and record a last success), or show its own
+    words as the township's refusal (乡镇卫生院的说明：请立即致电 …) and set the village's own
+    bundles aside.  The township signs its JSON answers with its card's key; the village takes no
+    other answer, and no unsigned words are shown as the township's."""
+    from app.services.sync import service
+
+    town, a, _ = net
+
+    def handler(request):
+        if request.url.path == "/v1/health":
+            return httpx.Response(200, json={"ok": True, "time_ms": int(time.time() * 1000)})
+        if request.method == "GET" and request.url.path.startswith("/v1/uploads/"):
+            return httpx.Response(200, json={"status": "partial", "offset": 0})
+        return answer
+
+    with a.store.transaction() as s:
+        service.set_server(s, "http://127.0.0.1:9")
+    report = service.sync_once(
+        a.store, a.paths, client_factory=lambda *_a, **k: _mocked(a, handler, k["answer_key"])
+    )
+    said = report.error.render() if report.error else ""
+    assert not report.ok and "400-000-0000" not in said, said
+    if answer.status_code != 400:
+        assert "服务器的应答没有乡镇卫生院的签名" in said, said
+    with a.store.session() as s:
+        assert service.net_state(s, a.paths).last_success_at is None
+    assert not list(a.paths.sub("quarantine").glob("*")), "the village's own bundle set aside"
+    with netkit.serve(town) as server:  # the township itself: its answers signed, taken
+        assert netkit.sync(a, server).ok

@@ -89,6 +89,11 @@ def file_said(name: str, text: str) -> str:
     )
 
 
+def noted(message) -> str:
+    """ "注意：what" of a message (a clock warning, a notice), in the language :data:`speak` speaks."""
+    return speak("Cli", QT_TRANSLATE_NOOP("Cli", "注意：{text}")).replace("{text}", message.render(speak))
+
+
 def use_language(lang: str) -> None:
     global speak
     speak = english_translator() if lang == "en" else _as_written

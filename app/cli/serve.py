@@ -144,10 +144,9 @@ def run(args) -> int:
         for o in report.outcomes:
             if o.status == "rejected":
                 print(core.file_said(o.file, o.reason.render(core.speak)), file=sys.stderr)
-            if o.clock_warning:
-                print(f"注意：{o.clock_warning.render()}", file=sys.stderr)
-            if o.notice:
-                print(f"注意：{o.notice.render()}", file=sys.stderr)
+            for note in (o.clock_warning, o.notice):
+                if note:
+                    print(core.noted(note), file=sys.stderr)
 
     if args.once:
         report = service.sync_once(store, paths, server=args.server)

@@ -110,10 +110,9 @@ def import_bundles(args) -> int:
                 )
             else:
                 print(f"{o.file}：{o.reason.render()}")
-            if o.clock_warning:
-                print(f"  注意：{o.clock_warning.render()}")
-            if o.notice:
-                print(f"  注意：{o.notice.render()}")
+            for note in (o.clock_warning, o.notice):
+                if note:
+                    print("  " + core.noted(note))
         if not outcomes:
             print("没有找到同步包（*.cyb）")
     return 1 if any(o.status == "rejected" for o in outcomes) else 0

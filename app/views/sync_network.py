@@ -131,17 +131,21 @@ class NetworkSync(_OneAProcess):
         self.worker: _Worker | None = None
         self.busy = False
 
-    def start(self) -> None:
+    def start(self, now: bool = False) -> None:
+        """The service running; ``now``: a run asked for (立即同步), answered by the next run."""
         if self.worker is None:
             self.worker = _Worker(self.store, self.paths)
             self.worker.reported.connect(self._reported)
+            if now:  # (set before it starts: set after, it came after the first run had begun, and
+                self.worker.wake.set()  # a second run answered a click the first had answered)
             self.worker.start()
+        elif now:
+            self.worker.wake.set()
 
     def sync_now(self) -> None:
-        self.start()
         self.busy = True
         self.running.emit(True)
-        self.worker.wake.set()
+        self.start(now=True)
 
     def stop(self) -> None:
         if self.worker is not None:
@@ -181,7 +185,7 @@ class NetworkSyncBox(QGroupBox):
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("例如 http://192.168.1.10:8765"))
         self.save_button = QPushButton(self.tr("保存地址"))
-        self.save_button.clicked.connect(self.save_address)
+        self.save_button.clicked.connect(lambda: self.save_address())
         self.now_button = QPushButton(self.tr("立即同步"))
         self.now_button.clicked.connect(self.sync_now)
         row = QHBoxLayout()
@@ -293,7 +297,9 @@ class NetworkSyncBox(QGroupBox):
         fit_columns(self.runs, {0: 16, 1: 5, 2: 5, 3: 5, 4: 11, 5: 16})
         self.run_note.show_selected()
 
-    def save_address(self) -> str | None:
+    def save_address(self, start: bool = True) -> str | None:
+        """The address typed saved; ``start``: the service started on it (a click on 立即同步
+        starts it itself, with its run asked for)."""
         url = (
             Op(self, self.store, lambda s: service.set_server(s, self.address.text()))
             .titled(self.tr("网络同步"))
@@ -303,12 +309,13 @@ class NetworkSyncBox(QGroupBox):
             self.saved_url = url
             self.address.setText(url)
             self.saved.setText(saved_note(self.upper))
-            self.sync.start()
+            if start:
+                self.sync.start()
         return url
 
     def sync_now(self) -> None:
         typed = self.address.text().strip()
-        if (typed != self.saved_url or not typed) and self.save_address() is None:
+        if (typed != self.saved_url or not typed) and self.save_address(start=False) is None:
             return  # the address typed is not one, or there is none (the error was shown)
         self.sync.sync_now()
 

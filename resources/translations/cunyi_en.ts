@@ -819,6 +819,10 @@
         <translation>{file}: {text}</translation>
     </message>
     <message>
+        <source>注意：{text}</source>
+        <translation>Note: {text}</translation>
+    </message>
+    <message>
         <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>The value &quot;{value}&quot; of the environment variable {name} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
     </message>
@@ -6050,6 +6054,10 @@
     <message>
         <source>服务器发来的同步包与它列出的大小不符，已停止下载并丢弃</source>
         <translation>The server sent more than the size it listed for the bundle: the download was stopped and discarded</translation>
+    </message>
+    <message>
+        <source>服务器的应答没有乡镇卫生院的签名：可能连到了假冒的服务器（或服务器的版本太旧），已停止同步</source>
+        <translation>The server's answer does not carry the township's signature: this may be a fake server (or one running an older version). Sync stopped</translation>
     </message>
     <message>
         <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>

@@ -818,6 +818,10 @@
         <translation>{file}：{text}</translation>
     </message>
     <message>
+        <source>注意：{text}</source>
+        <translation>注意：{text}</translation>
+    </message>
+    <message>
         <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</translation>
     </message>
@@ -6049,6 +6053,10 @@
     <message>
         <source>服务器发来的同步包与它列出的大小不符，已停止下载并丢弃</source>
         <translation>服务器发来的同步包与它列出的大小不符，已停止下载并丢弃</translation>
+    </message>
+    <message>
+        <source>服务器的应答没有乡镇卫生院的签名：可能连到了假冒的服务器（或服务器的版本太旧），已停止同步</source>
+        <translation>服务器的应答没有乡镇卫生院的签名：可能连到了假冒的服务器（或服务器的版本太旧），已停止同步</translation>
     </message>
     <message>
         <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import collections
 import concurrent.futures
 import contextlib
 import hashlib
@@ -67,6 +68,10 @@ HEADERS_S = 10
 # Connections served at once: beyond, a request is answered 503 (the village tries again) rather
 # than the server running out of file handles
 MOST_CONNECTIONS = 256
+# Connections served at once from one address: beyond, a new one is closed as it opens.  Found by
+# an attacker: one machine holding 255 idle connections open (an unsigned health probe every few
+# seconds) locked every village out.  Villages behind one NAT address stay well within it.
+MOST_PER_ADDRESS = 64
 
 CTX = "NetSync"
 
@@ -697,15 +702,25 @@ class Mailbox:
 # --------------------------------------------------------------------------------- the HTTP app
 
 
+# A refused request's connection is closed after the answer (an unsigned upload that declared a
+# gigabyte was read to its end to keep the connection open), as is one that asked unsigned: no
+# connection is kept open for a caller who never signed.
+CLOSE = {"Connection": "close"}
+
+
 def _refusal_response(request: Request, exc: Exception) -> Response:
     if isinstance(exc, Refused):
         body = {"error": exc.code, "message": exc.detail, **exc.extra}
-        headers = {**(exc.headers or {}), transport.H_SERVER_TIME: str(capture.wall_ms())}
+        headers = {**(exc.headers or {}), transport.H_SERVER_TIME: str(capture.wall_ms()), **CLOSE}
         return JSONResponse(body, status_code=exc.status_code, headers=headers)
     if isinstance(exc, HTTPException):
-        return JSONResponse({"error": "http", "message": exc.detail}, status_code=exc.status_code)
+        return JSONResponse(
+            {"error": "http", "message": exc.detail}, status_code=exc.status_code, headers=CLOSE
+        )
     # anything else: the one error shape, in plain words (the details go to the server's log)
-    return JSONResponse({"error": "internal", "message": "服务器内部错误（详见服务器日志）"}, status_code=500)
+    return JSONResponse(
+        {"error": "internal", "message": "服务器内部错误（详见服务器日志）"}, status_code=500, headers=CLOSE
+    )
 
 
 def _range(header: str | None, size: int) -> tuple[int, int] | None:
@@ -754,7 +769,7 @@ def create_app(mailbox: Mailbox) -> Starlette:
         return upload_id
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"ok": True, "time_ms": capture.wall_ms(), "version": __version__})
+        return JSONResponse({"ok": True, "time_ms": capture.wall_ms(), "version": __version__}, headers=CLOSE)
 
     async def status(request: Request) -> Response:
         caller = auth(request)
@@ -914,9 +929,19 @@ OPENAPI = {
                 "type": "apiKey",
                 "in": "header",
                 "name": transport.H_SIGNATURE,
-                "description": "Ed25519 signature by the calling device over method, path, "
-                f"{transport.H_TIME}, {transport.H_NONCE} and {transport.H_BODY} "
-                f"(with {transport.H_DEVICE})",
+                "description": (
+                    f"Ed25519 signature (base64) by the device {transport.H_DEVICE} names, over the "
+                    f"UTF-8 text {transport.PREFIX.decode()!r} followed by these lines joined by "
+                    "'\\n': the method in capitals; the path with its query string as sent "
+                    f"(percent-encoded); {transport.H_TIME} (ms since 1970); {transport.H_NONCE}; "
+                    f"{transport.H_BODY} (hex SHA-256 of the body); then, for each of "
+                    f"{', '.join(transport.SIGNED_HEADERS)}, 'name:value' with the name in lower "
+                    "case and the value as sent (empty when the header is absent).  The server's "
+                    f"JSON answer to a signed request carries {transport.H_ANSWER}: its Ed25519 "
+                    "signature (base64, by the key on the township's device card) over "
+                    f"{transport.ANSWER_PREFIX.decode()!r} followed by the request's nonce, the "
+                    "status code and the hex SHA-256 of the answer's body, joined by '\\n'."
+                ),
             }
         },
         "schemas": {
@@ -1147,8 +1172,11 @@ def _headers_in_time():
     import h11
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
+    open_from: collections.Counter = collections.Counter()  # connections open, by address
+
     class HeadersInTime(H11Protocol):
         _deadline = None
+        _address = None
 
         def _arm(self, seconds: float) -> None:
             if self._deadline is not None:
@@ -1164,6 +1192,13 @@ def _headers_in_time():
 
         def connection_made(self, transport) -> None:
             super().connection_made(transport)
+            peer = transport.get_extra_info("peername")
+            self._address = peer[0] if isinstance(peer, tuple) and peer else None
+            open_from[self._address] += 1
+            if open_from[self._address] > MOST_PER_ADDRESS:
+                log.warning("%s holds %s connections: one more closed", self._address, MOST_PER_ADDRESS)
+                transport.close()
+                return
             self._arm(HEADERS_S)
 
         def on_response_complete(self) -> None:
@@ -1173,9 +1208,55 @@ def _headers_in_time():
         def connection_lost(self, exc) -> None:
             if self._deadline is not None:
                 self._deadline.cancel()
+            open_from[self._address] -= 1
+            if open_from[self._address] <= 0:
+                del open_from[self._address]
             super().connection_lost(exc)
 
     return HeadersInTime
+
+
+def signed_answers(app, keys: device_keys.DeviceKeys):
+    """``app`` with its JSON answers to signed requests signed with this device's key
+    (:func:`transport.answer_text`, in :data:`transport.H_ANSWER`): a village takes no server's word
+    for the township's (a sync done, a refusal).  Other answers (a bundle's bytes, which carry their
+    own signature) pass as they are."""
+    nonce_header = transport.H_NONCE.lower().encode()
+
+    async def signing(scope, receive, send):
+        nonce = None
+        if scope["type"] == "http":
+            nonce = next((v.decode("latin-1") for k, v in scope["headers"] if k == nonce_header), None)
+        if nonce is None:
+            await app(scope, receive, send)
+            return
+        held: dict | None = None
+        body = bytearray()
+
+        async def sending(message) -> None:
+            nonlocal held
+            if message["type"] == "http.response.start":
+                headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in message["headers"]}
+                if transport.is_json(headers):
+                    held = message  # (sent with its signature once the body is whole)
+                    return
+            elif message["type"] == "http.response.body" and held is not None:
+                body.extend(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                text = transport.answer_text(nonce, held["status"], bytes(body))
+                signature = base64.b64encode(device_keys.sign(keys, text))
+                await send(
+                    {**held, "headers": [*held["headers"], (transport.H_ANSWER.lower().encode(), signature)]}
+                )
+                held = None
+                await send({"type": "http.response.body", "body": bytes(body)})
+                return
+            await send(message)
+
+        await app(scope, receive, sending)
+
+    return signing
 
 
 def throttled(app, bytes_per_s: int):
@@ -1309,7 +1390,7 @@ class Server:
         import uvicorn
 
         self.mailbox = Mailbox(store, paths, config)
-        self.app = create_app(self.mailbox)
+        self.app = signed_answers(create_app(self.mailbox), self.mailbox.keys)
         if self.mailbox.config.rate_bytes_per_s > 0:
             self.app = throttled(self.app, self.mailbox.config.rate_bytes_per_s)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET

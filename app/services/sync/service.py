@@ -399,10 +399,11 @@ def _sync_once(store, paths, server, interval_s, client_factory, cancelled) -> R
                 )
             )
         url, pin, device_id = row.server_url, row.tls_pin, me.device_id
-        town = _upstream(s).device_id
+        upstream = _upstream(s)
+        town, town_key = upstream.device_id, upstream.sign_key
     keys = device_keys.keys_for_store(store, paths.sub("keys"))
     report = RunReport()
-    client = client_factory(url, keys, device_id, pin=pin)
+    client = client_factory(url, keys, device_id, pin=pin, answer_key=town_key)
     try:
         _same_time(client, client.health())  # before a bundle is made under a wrong clock
         refused = _round(store, paths, client, town, keys, report, cancelled)

@@ -53,6 +53,11 @@ logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request i
 PREFIX = b"cunyi-request-v2\n"  # v2: SIGNED_HEADERS signed too
 H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
 H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature", "X-CunYi-Server-Time"
+# The mailbox's JSON answer to a signed request is signed with its device key (answer_text): over
+# plain http, anyone answering at the address had the village report a sync done that was not, or
+# show their words as the township's refusal (found by an attacker).  Bundles carry their own.
+H_ANSWER = "X-CunYi-Answer-Signature"
+ANSWER_PREFIX = b"cunyi-answer-v1\n"
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the mailbox server's by this much
 # bytes per signed upload request: what a cut connection loses (the mailbox keeps whole chunks
@@ -62,6 +67,10 @@ CHUNK = 256 << 10
 # a byte every few seconds (never silent long enough for the read timeout) held a run for ever.
 ANSWER_DEADLINE_S = 120.0
 MAX_ANSWER = 4 << 20
+# Every request asks for its answer as sent, never compressed: a few kilobytes of zstd unpacked
+# to gigabytes in memory before the limit on an answer's size saw them (found by an attacker);
+# an answer compressed all the same is refused unread (MailboxClient._check_answer).
+AS_SENT = {"Accept-Encoding": "identity"}
 # A download slower than this on average, past its first minute, is given up (what came is kept,
 # and the next run goes on from there): as the mailbox gives up an upload (mailbox.MIN_UPLOAD_RATE).
 MIN_DOWNLOAD_RATE, RATE_GRACE_S = 256, 60.0
@@ -113,6 +122,16 @@ def signing_text(
     given = headers or {}
     signed = [f"{name.lower()}:{given.get(name, '')}" for name in SIGNED_HEADERS]
     return PREFIX + "\n".join((method.upper(), target, timestamp, nonce, body_sha, *signed)).encode()
+
+
+def answer_text(nonce: str, status: int, body: bytes) -> bytes:
+    """What the mailbox's signature of a JSON answer covers: the nonce of the request it answers,
+    its status and its body."""
+    return ANSWER_PREFIX + f"{nonce}\n{status}\n{hashlib.sha256(body).hexdigest()}".encode()
+
+
+def is_json(headers: Mapping[str, str]) -> bool:
+    return headers.get("content-type", "").split(";")[0].strip().lower() == "application/json"
 
 
 def sign_headers(
@@ -178,7 +197,10 @@ def _addressed_to(name: str, device_id: uuid.UUID) -> bool:
 
 class MailboxClient:
     """The village's side of the mailbox protocol.  ``pin``: the township certificate's SHA-256
-    (from its device card); with ``https`` every response's certificate must match it."""
+    (from its device card); with ``https`` every response's certificate must match it.
+    ``answer_key``: the township's signing key (its card's): every JSON answer to a signed request
+    must carry its signature (:func:`answer_text`); None only where no mailbox answers (tests of
+    what a server that is none makes of a village)."""
 
     def __init__(
         self,
@@ -187,12 +209,14 @@ class MailboxClient:
         device_id: uuid.UUID,
         *,
         pin: str = "",
+        answer_key: str | None = None,
         timeout: float = 30.0,
         chunk: int = CHUNK,
         clock: Callable[[], int] = capture.wall_ms,
     ):
         self.base_url = base_url.rstrip("/")
         self.keys, self.device_id, self.pin = keys, device_id, pin.lower()
+        self.answer_key = answer_key
         self.chunk = chunk
         self.clock = clock
         self.bytes_up = self.bytes_down = 0
@@ -223,6 +247,32 @@ class MailboxClient:
 
     # -- plumbing
 
+    def _check_answer(self, response: httpx.Response) -> None:
+        """Refuse an answer no mailbox gives: one from a server other than the pinned one (over
+        TLS), or one compressed though asked for as sent (:meth:`__init__`)."""
+        if response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity"):
+            response.close()
+            raise _err(NOT_A_MAILBOX, url=self.base_url)
+        self._check_pin(response)
+
+    def _check_signed(self, response: httpx.Response, nonce: str, json_answer: bool) -> None:
+        """Refuse a JSON answer the township did not sign (:data:`H_ANSWER`): what a server in its
+        place says (a sync done, a refusal in its own words) is no word of the township's."""
+        if self.answer_key is None or not json_answer:
+            return
+        try:
+            signature = base64.b64decode(response.headers.get(H_ANSWER, ""), validate=True)
+        except ValueError:
+            signature = b""
+        text = answer_text(nonce, response.status_code, response.content)
+        if not signature or not device_keys.verify(self.answer_key, signature, text):
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "NetSync",
+                    "服务器的应答没有乡镇卫生院的签名：可能连到了假冒的服务器（或服务器的版本太旧），已停止同步",
+                )
+            )
+
     def _check_pin(self, response: httpx.Response) -> None:
         if not self.base_url.startswith("https://"):
             return
@@ -243,7 +293,9 @@ class MailboxClient:
     ) -> httpx.Response:
         import httpx
 
-        request = self.http.build_request(method, target, content=body, headers=headers)
+        request = self.http.build_request(
+            method, target, content=body, headers={**AS_SENT, **(headers or {})}
+        )
         request.headers.update(
             sign_headers(
                 self.keys,
@@ -257,9 +309,15 @@ class MailboxClient:
         )
         try:
             response = self.http.send(request, stream=True)
-            self._check_pin(response)
-            if not stream or (response.status_code >= 400 and response.status_code not in (409, 416)):
+            self._check_answer(response)
+            json_answer = is_json(response.headers)
+            if (
+                not stream
+                or json_answer
+                or (response.status_code >= 400 and response.status_code not in (409, 416))
+            ):
                 response = self._whole(response)
+            self._check_signed(response, request.headers[H_NONCE], json_answer)
         except httpx.ReadTimeout as e:
             raise Unreachable(Message(CTX, TIMED_OUT)) from e
         except httpx.TransportError as e:
@@ -385,10 +443,15 @@ class MailboxClient:
                     {"status": response.status_code},
                 )
             )
+        if not text or (self.answer_key is not None and not is_json(response.headers)):
+            # (words not signed by the township are not shown as its own: HTTP's for the status)
+            import httpx
+
+            text = httpx.codes.get_reason_phrase(response.status_code) or str(response.status_code)
         return _err(
             QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器拒绝了请求（{status}）：{reason}"),
             status=response.status_code,
-            reason=plain(text or response.reason_phrase),
+            reason=plain(text),
         )
 
     # -- the protocol
@@ -398,8 +461,10 @@ class MailboxClient:
         import httpx
 
         try:
-            response = self.http.send(self.http.build_request("GET", "/v1/health"), stream=True)
-            self._check_pin(response)
+            response = self.http.send(
+                self.http.build_request("GET", "/v1/health", headers=AS_SENT), stream=True
+            )
+            self._check_answer(response)
             response = self._whole(response)
         except httpx.ReadTimeout as e:
             raise Unreachable(Message(CTX, TIMED_OUT)) from e
@@ -409,6 +474,8 @@ class MailboxClient:
             data = response.json()
         except (ValueError, RecursionError):
             data = None
+        if response.status_code >= 500:  # (busy, or a proxy's 502/504: the address may be right)
+            raise self._refusal(response)
         if response.status_code != 200 or not isinstance(data, dict) or data.get("ok") is not True:
             raise _err(NOT_A_MAILBOX, url=self.base_url)  # another server: trying again will not help
         return data
