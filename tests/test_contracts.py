@@ -976,10 +976,9 @@ def test_a_townships_list_names_each_contract_s_village(township_store, person, 
         store.actor = None
 
 
-def test_a_townships_doctor_choices_are_those_of_the_resident_s_village(township_store, person):
-    """签约医生's choices on a township's PC: the active doctors' accounts of the resident's village
-    (the institution the contract belongs to), not every village's; none while the resident named
-    is nobody.  A village's PC offers its own, whoever is named."""
+def villages_with_doctors(township_store, person) -> dict[str, str]:
+    """Two villages of a township, each with a resident (一村 张三, 二村 王五) and its doctors'
+    accounts (一村甲医生 and 一村乙医生; 二村医生): the residents' archive numbers by village."""
     from app.services import profile
     from app.services.access import accounts
 
@@ -996,13 +995,20 @@ def test_a_townships_doctor_choices_are_those_of_the_resident_s_village(township
             archive[name] = r.archive_no
             for n, doctor in enumerate(doctors):
                 accounts.create_user(
-                    s,
-                    f"doc{code[-1]}{n}",
-                    "村医-secret-1",
-                    "village_doctor",
-                    display_name=doctor,
-                    village_code=code,
-                )
+                    s, f"doc{code[-1]}{n}", "村医-secret-1", "village_doctor",
+                    display_name=doctor, village_code=code,
+                )  # fmt: skip
+    return archive
+
+
+def test_a_townships_doctor_choices_are_those_of_the_resident_s_village(township_store, person):
+    """签约医生's choices on a township's PC: the active doctors' accounts of the resident's village
+    (the institution the contract belongs to), not every village's; none while the resident named
+    is nobody.  A village's PC offers its own, whoever is named."""
+    from app.services.access import accounts
+
+    archive = villages_with_doctors(township_store, person)
+    with township_store.transaction() as s:
         accounts.create_user(
             s, "gone", "村医-secret-1", "village_doctor", display_name="离职医生", village_code="110105001101"
         )

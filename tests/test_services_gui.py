@@ -579,29 +579,11 @@ def test_a_townships_signing_form_offers_the_doctors_of_the_resident_s_village(
     """Found by review: on a township's PC 签约医生 offered every village's doctors.  It offers
     those of the village the contract belongs to (the resident's): none before a resident is
     named, then theirs, then another's when another is typed; 修改… those of its resident's."""
-    from app.services.access import accounts
     from app.services.programmes import contracts
+    from tests.test_contracts import villages_with_doctors
 
-    archive = {}
+    archive = villages_with_doctors(township_store, person)
     with township_store.transaction() as s:
-        for code, name, who, doctors in (
-            ("110105001101", "一村", "张三", ("一村甲医生", "一村乙医生")),
-            ("110105001102", "二村", "王五", ("二村医生",)),
-        ):
-            profile.ensure_village(s, code, name)
-            r = save_resident(
-                s, person(name=who, id_number="", sex="1", birth_date="1960-01-01", village_code=code)
-            )
-            archive[name] = r.archive_no
-            for n, doctor in enumerate(doctors):
-                accounts.create_user(
-                    s,
-                    f"doc{code[-1]}{n}",
-                    "村医-secret-1",
-                    "village_doctor",
-                    display_name=doctor,
-                    village_code=code,
-                )
         contracts.add_contract(s, archive["二村"], doctor="二村医生", packages="basic", start="2026-01-01")
     page = ContractsPage(township_store)
     qtbot.addWidget(page)
