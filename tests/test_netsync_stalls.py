@@ -7,17 +7,20 @@ half-sent never keep it out."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import socket
 import threading
 import time
+import uuid
 
 import httpx
 import pytest
 from sqlalchemy import select
 
 from app.services.errors import UserError
+from app.services.sync import keys as device_keys
 from app.services.sync import mailbox, service, transport
 from app.services.sync.bundle import NAME
 from tests import netkit, test_netsync
@@ -712,6 +715,17 @@ def test_no_connection_is_kept_open_for_a_caller_who_never_signed(net):
             json={"error": "bundle", "message": "本机设备卡已过期。请立即致电 400-000-0000 报上管理员口令"},
         ),
         httpx.Response(400, text="请立即致电 400-000-0000 报上管理员口令"),
+        # (found by the attacker again: answers not saying they are JSON went unchecked, and read)
+        httpx.Response(
+            200, text='{"status": "applied", "offset": 0}', headers={"Content-Type": "text/plain"}
+        ),
+        httpx.Response(403, text='{"error": "revoked"}', headers={"Content-Type": "text/plain"}),
+        httpx.Response(401, content=b'{"error": "clock", "server_time_ms": 1000000000000}'),
+        httpx.Response(
+            422,
+            text='{"error": "bundle", "message": "请立即致电 400-000-0000"}',
+            headers={"Content-Type": "text/html"},
+        ),
     ],
 )
 def test_a_server_in_the_townships_place_is_not_taken_at_its_word(net, answer):
@@ -727,9 +741,7 @@ def test_a_server_in_the_townships_place_is_not_taken_at_its_word(net, answer):
     def handler(request):
         if request.url.path == "/v1/health":
             return httpx.Response(200, json={"ok": True, "time_ms": int(time.time() * 1000)})
-        if request.method == "GET" and request.url.path.startswith("/v1/uploads/"):
-            return httpx.Response(200, json={"status": "partial", "offset": 0})
-        return answer
+        return answer  # (to every signed request: the first is the upload's state)
 
     with a.store.transaction() as s:
         service.set_server(s, "http://127.0.0.1:9")
@@ -738,10 +750,66 @@ def test_a_server_in_the_townships_place_is_not_taken_at_its_word(net, answer):
     )
     said = report.error.render() if report.error else ""
     assert not report.ok and "400-000-0000" not in said, said
-    if answer.status_code != 400:
-        assert "服务器的应答没有乡镇卫生院的签名" in said, said
+    assert "服务器的应答没有乡镇卫生院的签名" in said, said
     with a.store.session() as s:
-        assert service.net_state(s, a.paths).last_success_at is None
+        state = service.net_state(s, a.paths)
+        assert state.last_success_at is None and not state.revoked
     assert not list(a.paths.sub("quarantine").glob("*")), "the village's own bundle set aside"
     with netkit.serve(town) as server:  # the township itself: its answers signed, taken
         assert netkit.sync(a, server).ok
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"error": "revoked"},
+        {"error": "bundle", "message": "冒充的话"},
+        {"error": "clock", "server_time_ms": 1},
+    ],
+)
+def test_a_server_error_on_the_health_probe_says_only_that(net, body):
+    """Found by the attacker: the health probe (unsigned) answered 503 with a mailbox's refusal in
+    its body had the village record itself revoked, show the words as the township's, or report a
+    clock thousands of days off.  A server error there is only that: tried again later."""
+    from app.services.sync import service
+
+    _town, a, _ = net
+    with a.store.transaction() as s:
+        service.set_server(s, "http://127.0.0.1:9")
+    report = service.sync_once(
+        a.store,
+        a.paths,
+        client_factory=lambda *_a, **k: _mocked(
+            a, lambda _r: httpx.Response(503, json=body), k["answer_key"]
+        ),
+    )
+    assert isinstance(report.error, transport.Unreachable), report.error
+    assert report.error.render() == "乡镇卫生院服务器暂时出错（503），稍后会自动重试"
+    with a.store.session() as s:
+        assert not service.net_state(s, a.paths).revoked
+
+
+def test_an_answer_is_bound_to_the_request_as_the_village_sent_it(net):
+    """Found by the attacker: a man in the middle named another device in the village's request;
+    the township's signed answer (401 不认识这台设备) passed the village's check, and the village
+    told its doctor the township did not know it.  The signature covers the request as it arrived
+    (nonce, device, method, path): the village checks it against the request it sent."""
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        headers = signed(a, "GET", "/v1/status")
+        honest = httpx.get(server.url + "/v1/status", headers=headers)
+        altered = httpx.get(
+            server.url + "/v1/status", headers={**headers, transport.H_DEVICE: uuid.uuid4().hex}
+        )
+
+    def vouched(response, device: str) -> bool:
+        text = transport.answer_text(
+            headers[transport.H_NONCE], device, "GET", "/v1/status", response.status_code, response.content
+        )
+        return device_keys.verify(
+            town.keys.sign_public, base64.b64decode(response.headers[transport.H_ANSWER]), text
+        )
+
+    assert honest.status_code == 200 and vouched(honest, a.device_id.hex)
+    assert altered.status_code == 401 and altered.json()["error"] == "unknown_device"
+    assert not vouched(altered, a.device_id.hex)  # not the answer to what the village sent

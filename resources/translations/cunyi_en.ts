@@ -6057,7 +6057,7 @@
     </message>
     <message>
         <source>服务器的应答没有乡镇卫生院的签名：可能连到了假冒的服务器（或服务器的版本太旧），已停止同步</source>
-        <translation>The server's answer does not carry the township's signature: this may be a fake server (or one running an older version). Sync stopped</translation>
+        <translation>The server&apos;s answer does not carry the township&apos;s signature: this may be a fake server (or one running an older version). Sync stopped</translation>
     </message>
     <message>
         <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>

@@ -443,9 +443,7 @@ class Mailbox:
         caller = self._caller(device)
         if caller is None:
             raise Refused(401, "unknown_device", "乡镇卫生院不认识这台设备：请先导入它的设备卡")
-        raw_path = request.scope.get("raw_path") or request.scope["path"].encode()
-        query = request.scope.get("query_string") or b""
-        target = (raw_path + (b"?" + query if query else b"")).decode("latin-1")  # as sent, encoded
+        target = transport.request_target(request.scope)
         text = transport.signing_text(request.method, target, timestamp, nonce, claimed, request.headers)
         if not device_keys.verify(caller.sign_key, signature, text):
             raise Refused(401, "signature", "请求的签名不符")
@@ -706,6 +704,7 @@ class Mailbox:
 # gigabyte was read to its end to keep the connection open), as is one that asked unsigned: no
 # connection is kept open for a caller who never signed.
 CLOSE = {"Connection": "close"}
+BUNDLE_BYTES = "application/octet-stream"  # a download's answer: the one not signed (signed_answers)
 
 
 def _refusal_response(request: Request, exc: Exception) -> Response:
@@ -819,16 +818,14 @@ def create_app(mailbox: Mailbox) -> Starlette:
         headers = {"Accept-Ranges": "bytes"}
         if wanted is None:
             headers["Content-Length"] = str(size)
-            return StreamingResponse(
-                _file_blocks(path, 0, size), media_type="application/octet-stream", headers=headers
-            )
+            return StreamingResponse(_file_blocks(path, 0, size), media_type=BUNDLE_BYTES, headers=headers)
         start, end = wanted
         headers["Content-Range"] = f"bytes {start}-{end}/{size}"
         headers["Content-Length"] = str(end - start + 1)
         return StreamingResponse(
             _file_blocks(path, start, end - start + 1),
             status_code=206,
-            media_type="application/octet-stream",
+            media_type=BUNDLE_BYTES,
             headers=headers,
         )
 
@@ -937,10 +934,11 @@ OPENAPI = {
                     f"{transport.H_BODY} (hex SHA-256 of the body); then, for each of "
                     f"{', '.join(transport.SIGNED_HEADERS)}, 'name:value' with the name in lower "
                     "case and the value as sent (empty when the header is absent).  The server's "
-                    f"JSON answer to a signed request carries {transport.H_ANSWER}: its Ed25519 "
-                    "signature (base64, by the key on the township's device card) over "
-                    f"{transport.ANSWER_PREFIX.decode()!r} followed by the request's nonce, the "
-                    "status code and the hex SHA-256 of the answer's body, joined by '\\n'."
+                    f"answer to a signed request (all but a bundle's bytes) carries {transport.H_ANSWER}: "
+                    "its Ed25519 signature (base64, by the key on the township's device card) over "
+                    f"{transport.ANSWER_PREFIX.decode()!r} followed by the request's nonce, its "
+                    f"{transport.H_DEVICE}, its method, its path with query as sent, the answer's status "
+                    "code and the hex SHA-256 of the answer's body, joined by '\\n'."
                 ),
             }
         },
@@ -1217,16 +1215,20 @@ def _headers_in_time():
 
 
 def signed_answers(app, keys: device_keys.DeviceKeys):
-    """``app`` with its JSON answers to signed requests signed with this device's key
-    (:func:`transport.answer_text`, in :data:`transport.H_ANSWER`): a village takes no server's word
-    for the township's (a sync done, a refusal).  Other answers (a bundle's bytes, which carry their
-    own signature) pass as they are."""
-    nonce_header = transport.H_NONCE.lower().encode()
+    """``app`` with its answers to signed requests (those naming a nonce) signed with this device's
+    key (:func:`transport.answer_text`, in :data:`transport.H_ANSWER`), bound to the request as it
+    arrived: a village takes no server's word for the township's (a sync done, a refusal).  A
+    bundle's bytes (which carry their own signature) pass as they are."""
+    nonce_header, device_header = transport.H_NONCE.lower().encode(), transport.H_DEVICE.lower().encode()
 
     async def signing(scope, receive, send):
-        nonce = None
+        nonce = device = None
         if scope["type"] == "http":
-            nonce = next((v.decode("latin-1") for k, v in scope["headers"] if k == nonce_header), None)
+            for k, v in scope["headers"]:
+                if k == nonce_header:
+                    nonce = v.decode("latin-1")
+                elif k == device_header:
+                    device = v.decode("latin-1")
         if nonce is None:
             await app(scope, receive, send)
             return
@@ -1237,14 +1239,21 @@ def signed_answers(app, keys: device_keys.DeviceKeys):
             nonlocal held
             if message["type"] == "http.response.start":
                 headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in message["headers"]}
-                if transport.is_json(headers):
+                if not headers.get("content-type", "").startswith(BUNDLE_BYTES):
                     held = message  # (sent with its signature once the body is whole)
                     return
             elif message["type"] == "http.response.body" and held is not None:
                 body.extend(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                text = transport.answer_text(nonce, held["status"], bytes(body))
+                text = transport.answer_text(
+                    nonce,
+                    device or "",
+                    scope["method"],
+                    transport.request_target(scope),
+                    held["status"],
+                    bytes(body),
+                )
                 signature = base64.b64encode(device_keys.sign(keys, text))
                 await send(
                     {**held, "headers": [*held["headers"], (transport.H_ANSWER.lower().encode(), signature)]}

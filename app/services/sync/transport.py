@@ -124,14 +124,20 @@ def signing_text(
     return PREFIX + "\n".join((method.upper(), target, timestamp, nonce, body_sha, *signed)).encode()
 
 
-def answer_text(nonce: str, status: int, body: bytes) -> bytes:
-    """What the mailbox's signature of a JSON answer covers: the nonce of the request it answers,
-    its status and its body."""
-    return ANSWER_PREFIX + f"{nonce}\n{status}\n{hashlib.sha256(body).hexdigest()}".encode()
+def answer_text(nonce: str, device: str, method: str, target: str, status: int, body: bytes) -> bytes:
+    """What the mailbox's signature of an answer covers: the request it answers as the caller sent
+    it (its nonce, the device it named, its method and target: an answer to a request altered on
+    the way, another device named, is no answer to the caller's), the status and the body."""
+    sha = hashlib.sha256(body).hexdigest()
+    return ANSWER_PREFIX + "\n".join((nonce, device, method.upper(), target, str(status), sha)).encode()
 
 
-def is_json(headers: Mapping[str, str]) -> bool:
-    return headers.get("content-type", "").split(";")[0].strip().lower() == "application/json"
+def request_target(scope: dict) -> str:
+    """A request's path with its query, as sent (percent-encoded): what its signature and its
+    answer's cover, read off the ASGI ``scope``."""
+    raw_path = scope.get("raw_path") or scope["path"].encode()
+    query = scope.get("query_string") or b""
+    return (raw_path + (b"?" + query if query else b"")).decode("latin-1")
 
 
 def sign_headers(
@@ -195,6 +201,16 @@ def _addressed_to(name: str, device_id: uuid.UUID) -> bool:
     return m is not None and m.group(2) == device_id.hex
 
 
+def _server_error(status: int) -> Unreachable:
+    return Unreachable(
+        Message(
+            CTX,
+            QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器暂时出错（{status}），稍后会自动重试"),
+            {"status": status},
+        )
+    )
+
+
 class MailboxClient:
     """The village's side of the mailbox protocol.  ``pin``: the township certificate's SHA-256
     (from its device card); with ``https`` every response's certificate must match it.
@@ -255,23 +271,32 @@ class MailboxClient:
             raise _err(NOT_A_MAILBOX, url=self.base_url)
         self._check_pin(response)
 
-    def _check_signed(self, response: httpx.Response, nonce: str, json_answer: bool) -> None:
-        """Refuse a JSON answer the township did not sign (:data:`H_ANSWER`): what a server in its
-        place says (a sync done, a refusal in its own words) is no word of the township's."""
-        if self.answer_key is None or not json_answer:
+    def _check_signed(self, response: httpx.Response, request: httpx.Request) -> None:
+        """Refuse an answer the township did not sign (:data:`H_ANSWER`), whatever it says it is:
+        what a server in its place says (a sync done, a refusal in its own words, a clock, a
+        revocation) is no word of the township's.  Unsigned, a server error (a proxy's 502, the
+        server's own 503 when full) is only that: tried again later, its body unread."""
+        if self.answer_key is None:
             return
         try:
             signature = base64.b64decode(response.headers.get(H_ANSWER, ""), validate=True)
         except ValueError:
             signature = b""
-        text = answer_text(nonce, response.status_code, response.content)
-        if not signature or not device_keys.verify(self.answer_key, signature, text):
-            raise _err(
-                QT_TRANSLATE_NOOP(
-                    "NetSync",
-                    "服务器的应答没有乡镇卫生院的签名：可能连到了假冒的服务器（或服务器的版本太旧），已停止同步",
-                )
+        h = request.headers
+        text = answer_text(
+            h[H_NONCE], h[H_DEVICE], request.method, request.url.raw_path.decode("ascii"),
+            response.status_code, response.content,
+        )  # fmt: skip
+        if signature and device_keys.verify(self.answer_key, signature, text):
+            return
+        if response.status_code >= 500:
+            raise _server_error(response.status_code)
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "NetSync",
+                "服务器的应答没有乡镇卫生院的签名：可能连到了假冒的服务器（或服务器的版本太旧），已停止同步",
             )
+        )
 
     def _check_pin(self, response: httpx.Response) -> None:
         if not self.base_url.startswith("https://"):
@@ -310,14 +335,9 @@ class MailboxClient:
         try:
             response = self.http.send(request, stream=True)
             self._check_answer(response)
-            json_answer = is_json(response.headers)
-            if (
-                not stream
-                or json_answer
-                or (response.status_code >= 400 and response.status_code not in (409, 416))
-            ):
-                response = self._whole(response)
-            self._check_signed(response, request.headers[H_NONCE], json_answer)
+            if not (stream and response.status_code in (200, 206)):  # (a bundle's bytes: their own
+                response = self._whole(response)  # signature, and the listing's SHA-256, vouch)
+                self._check_signed(response, request)
         except httpx.ReadTimeout as e:
             raise Unreachable(Message(CTX, TIMED_OUT)) from e
         except httpx.TransportError as e:
@@ -436,15 +456,8 @@ class MailboxClient:
                 )
             )
         if response.status_code >= 500:
-            return Unreachable(
-                Message(
-                    CTX,
-                    QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器暂时出错（{status}），稍后会自动重试"),
-                    {"status": response.status_code},
-                )
-            )
-        if not text or (self.answer_key is not None and not is_json(response.headers)):
-            # (words not signed by the township are not shown as its own: HTTP's for the status)
+            return _server_error(response.status_code)
+        if not text:
             import httpx
 
             text = httpx.codes.get_reason_phrase(response.status_code) or str(response.status_code)
@@ -474,8 +487,8 @@ class MailboxClient:
             data = response.json()
         except (ValueError, RecursionError):
             data = None
-        if response.status_code >= 500:  # (busy, or a proxy's 502/504: the address may be right)
-            raise self._refusal(response)
+        if response.status_code >= 500:  # (busy, or a proxy's 502/504: the address may be right;
+            raise _server_error(response.status_code)  # unsigned, its body says nothing)
         if response.status_code != 200 or not isinstance(data, dict) or data.get("ok") is not True:
             raise _err(NOT_A_MAILBOX, url=self.base_url)  # another server: trying again will not help
         return data
