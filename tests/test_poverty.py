@@ -749,15 +749,21 @@ def test_a_poor_member_under_65_has_the_yearly_free_health_check_without_the_sel
         assert "selfcare_eating" in refused.value.by_field()
 
 
-def test_cli_records_a_free_health_check_under_65_without_selfcare(store, family, person, capsys):
-    from app.cli import main
-
+def _free_check_argv(store, family, person) -> tuple[str, list[str]]:
+    """A poor household's member under 65, and the start of `elderly check` of them on the store's
+    data folder (the store closed for the command line): (folder, argv)."""
     young = _young_member(store, family, person)
     with store.transaction() as s:
         poverty.set_household(s, family["head"], status="registered", cause="illness")
     folder = str(storekit.data_dir(store))
     store.dispose()
-    argv = ["--data-dir", folder, "elderly", "check", young, "--date", "2026-11-02", "--sbp", "120"]
+    return folder, ["--data-dir", folder, "elderly", "check", young, "--date", "2026-11-02", "--sbp", "120"]
+
+
+def test_cli_records_a_free_health_check_under_65_without_selfcare(store, family, person, capsys):
+    from app.cli import main
+
+    folder, argv = _free_check_argv(store, family, person)
     assert main([*argv, "--dbp", "80", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["selfcare_score"] is None
     assert main(["--data-dir", folder, "elderly", "check", family["wife"], "--date", "2026-11-02"]) == 1
@@ -770,12 +776,7 @@ def test_cli_refuses_self_care_levels_typed_for_a_free_check_under_65(store, fam
     from app.cli import main
     from app.models import ElderlyCheck
 
-    young = _young_member(store, family, person)
-    with store.transaction() as s:
-        poverty.set_household(s, family["head"], status="registered", cause="illness")
-    folder = str(storekit.data_dir(store))
-    store.dispose()
-    argv = ["--data-dir", folder, "elderly", "check", young, "--date", "2026-11-02", "--sbp", "120"]
+    _folder, argv = _free_check_argv(store, family, person)
     for levels in ("4,4,4,4,4", "9,x,4,4,4"):
         assert main([*argv, "--dbp", "80", "--selfcare", levels]) == 1
         assert "不做生活自理能力评估" in capsys.readouterr().err

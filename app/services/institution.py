@@ -98,34 +98,23 @@ def split_doctors(text: str | None) -> tuple[str, ...]:
 def doctor_names(session) -> tuple[str, ...]:
     """The village's doctors a record may name (建档人, 责任医生): the institution's list (设置) and
     the active doctors' accounts, by display name."""
-    from app.models import User
-
-    accounts = session.scalars(
-        select(User.display_name)
-        .where(User.active.is_(True), User.role == "village_doctor")
-        .order_by(User.display_name)
-    )
-    return tuple(dict.fromkeys([*institution_profile(session).doctors, *accounts]))
+    return tuple(dict.fromkeys([*institution_profile(session).doctors, *_doctor_accounts(session)]))
 
 
 def village_doctor_names(session, village_code: str) -> tuple[str, ...]:
     """The doctors of one village as a township's PC knows them: the active doctors' accounts of
     that village, by display name (the village's own list in 设置 stays on its PC)."""
+    return tuple(dict.fromkeys(_doctor_accounts(session, village_code)))
+
+
+def _doctor_accounts(session, village_code: str | None = None) -> list[str]:
+    """The display names of the active doctors' accounts (of one village, given its code)."""
     from app.models import User
 
-    return tuple(
-        dict.fromkeys(
-            session.scalars(
-                select(User.display_name)
-                .where(
-                    User.active.is_(True),
-                    User.role == "village_doctor",
-                    User.village_code == village_code,
-                )
-                .order_by(User.display_name)
-            )
-        )
-    )
+    q = select(User.display_name).where(User.active.is_(True), User.role == "village_doctor")
+    if village_code is not None:
+        q = q.where(User.village_code == village_code)
+    return list(session.scalars(q.order_by(User.display_name)))
 
 
 def is_doctor(session, name: str) -> bool:
