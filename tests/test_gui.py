@@ -49,6 +49,10 @@ def window(gui_app, qtbot, store):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    # A button's shortcut (Ctrl+N) reaches only the active window: wait for it, not only for the
+    # window to be drawn (in CI, once, Ctrl+N went to a window not yet active and opened nothing)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
     return w
 
 
@@ -124,6 +128,7 @@ def open_dialog(qtbot) -> EnrolmentDialog:
 def test_keyboard_only_enrolment_then_find_by_initials_and_id_tail(window, qtbot, store):
     page = window.show_page("residents")
     page.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
     press(qtbot, Qt.Key_N, Qt.ControlModifier)  # 新建档案
     dialog = open_dialog(qtbot)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.form.name)
