@@ -231,7 +231,7 @@ def test_the_audit_page_names_the_fields_an_update_changed(gui_app, qtbot, store
     assert page._summary("周一: phone, zz_internal", "resident", "update") == "周一：本人电话、另 1 项"
     assert page._summary("2024-05-01: sbp, voided", "followup_visit", "void") == "2024-05-01：收缩压、作废"
     # a conflict decided: the field by its form's name, the choice in words ("phone: lost" before)
-    assert page._summary("phone: lost", "resident", "resolve") == "本人电话：改用另一台电脑的值"
+    assert page._summary("phone: lost", "resident", "resolve") == "本人电话：采用另一值"
     install_translator(gui_app, "en")
     try:
         assert (

@@ -262,6 +262,21 @@ def test_the_township_queue_fits_the_page_at_800_px(gui_app, qtbot, township_sto
             )
             for n, kind in enumerate(("duplicate", "invalid", "referral"))
         ]
+        conflict = {"field": "本人电话", "kept": "13633336666", "lost": "13911115555"}
+        conflict |= {"kept_by": "110105001002 向阳村", "lost_by": "110105001 测试乡"}
+        page.items.append(
+            review.ReviewItem(
+                "k3",
+                "conflict",
+                "110105001101",
+                "向阳村",
+                None,
+                "黄金山 110105001002910001",
+                "",
+                Message("Review", review.CONFLICT_DETAIL, conflict),
+                dt.date(2026, 12, 3),
+            )
+        )
         page.show_items()
         qtbot.wait(50)
         table = page.table
@@ -276,6 +291,30 @@ def test_the_township_queue_fits_the_page_at_800_px(gui_app, qtbot, township_sto
             assert table.rowHeight(row) >= table.sizeHintForRow(row), row
             assert table.item(row, 2).text() == "黄金山\n110105001002910001"
         assert table.item(0, 3).text().endswith("\n110105001001900001")
+        # the problem wraps within its column, never past it, even at the column's least width (an
+        # ID number's: the page in the main window at 800 px, beside its sections)
+        least = table.fontMetrics().horizontalAdvance("0" * 19)
+        for row in range(table.rowCount()):
+            text = table.item(row, problem).text()
+            assert widest_line(text, table.font(), least) <= least, (row, text)
+
+
+def widest_line(text: str, font, width: int) -> float:
+    """The widest line of ``text`` wrapped between words at ``width`` px, as a list's cell wraps it:
+    a run Qt may not break (“13633336666”（110105001002) is wider than the width."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    widest = 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    return widest
 
 
 @pytest.mark.sqlite_only

@@ -279,6 +279,10 @@ def test_a_field_conflict_decided_reaches_the_village_with_what_changed(world):
     with town.store.transaction() as s:
         review.decide(s, item.key, "lost", "电话核实：本人现用号码", today=TODAY)
     assert queue(town, "conflict") == []
+    town.export(tmp / "decided")
+    (told,) = [o for o in a.import_(tmp / "decided") if o.status == "applied"]
+    # the import says the decision closed it (冲突 1 alone, beside an empty list, read as open)
+    assert told.settled == 1 and told.as_json()["conflicts_settled"] == 1
     round_trip(town, [a, b], tmp, "back")
     assert resident_field(a, archive, "phone") == other
     with a.store.session() as s:  # the township's decision closed it there too

@@ -132,6 +132,14 @@ def test_conflict_resolved_with_one_click(qtbot, world, boxes):
     assert (
         "13100000001" in page.conflicts.item(0, 3).text() and page.conflicts.item(0, 1).text() == "本人电话"
     )
+    table = page.conflicts  # both values in sight at 800 and 1000 px (the other was off the edge)
+    for width in (800, 1000):
+        win.resize(width, 760)
+        qtbot.wait(50)
+        assert table.horizontalScrollBar().maximum() == 0, width
+        for column in (2, 3):  # each wraps between words; none wider than its column
+            words = table.item(0, column).text().split()
+            assert max(map(table.fontMetrics().horizontalAdvance, words)) < table.columnWidth(column), width
     # the buttons of the selected row's kind only: a field's two values take a reason, a
     # possible duplicate is taken to 审核 (nothing typed is dropped by it)
     assert not page.other_button.isEnabled() and not page.reason.isEnabled()  # nothing selected

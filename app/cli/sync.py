@@ -96,8 +96,10 @@ def import_bundles(args) -> int:
     else:
         for o in outcomes:
             if o.status == "applied":
+                settled = f"（乡镇卫生院已处理的冲突 {o.settled} 个已结）" if o.settled else ""
                 print(
                     f"{o.file}：已导入 {o.ops} 条（来自 {o.sender}），冲突 {o.conflicts}，疑似重复档案 {o.duplicates}"
+                    + settled
                 )
             elif (
                 o.status == "rejected"

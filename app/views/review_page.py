@@ -23,7 +23,16 @@ from app.db import Store
 from app.services.access.actor import SYSTEM_ACTOR
 from app.services.quality import review
 from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, ReadOp, refresh_on
-from app.views.widgets import LazyPage, aside, empty_note, read_only_table, render, share_width, translate
+from app.views.widgets import (
+    LazyPage,
+    aside,
+    empty_note,
+    on_two_lines,
+    read_only_table,
+    render,
+    share_width,
+    translate,
+)
 
 DECISIONS_TABLE = frozenset({"review_decision"})
 PAGE = 200  # items listed at once; the whole store's invalid records can be thousands
@@ -351,12 +360,6 @@ class ReviewPage(LazyPage):
         )
         if done is not None:
             self.reason.clear()  # the page refreshes itself: the decision's table changed
-
-
-def on_two_lines(record: str) -> str:
-    """ "name archive_no" with the number on a line of its own: a column as wide as the number (a
-    number cut at the column's edge, or wrapped in two, names no record)."""
-    return "\n".join(record.rsplit(" ", 1))
 
 
 def _records(d: review.DecisionView, other: str) -> str:

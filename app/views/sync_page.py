@@ -46,9 +46,11 @@ from app.views.widgets import (
     aside,
     empty_note,
     fit_columns,
+    on_two_lines,
     read_only_table,
     render,
     save_path,
+    share_width,
     translate,
 )
 
@@ -167,6 +169,9 @@ class SyncPage(LazyPage):
         self.conflicts = read_only_table(
             [self.tr("档案"), self.tr("项目"), self.tr("现值"), self.tr("另一值"), self.tr("发现时间")]
         )
+        # the two values share the width left and wrap, who wrote each and when on a line under it:
+        # at 1000 px the other value was off the list's edge, the button taking it in sight
+        share_width(self.conflicts, {2: 1, 3: 1}, whole={2: "0" * 13, 3: "0" * 13})
         self.keep_button = QPushButton(self.tr("保留现值"))
         self.keep_button.clicked.connect(lambda: self.resolve("kept"))
         self.other_button = QPushButton(self.tr("采用另一值"))
@@ -320,20 +325,20 @@ class SyncPage(LazyPage):
             if c.kind == "duplicate":
                 rows.append(
                     [  # (现值 repeated the record's name, and the long 项目 was cut short)
-                        c.record,
+                        on_two_lines(c.record),
                         translate("Review", review.KINDS["duplicate"]),  # (审核's word for it)
                         self.tr("同一身份证号"),
-                        c.other,
+                        on_two_lines(c.other),
                         _when(c.detected_at),
                     ]
                 )
             else:
                 rows.append(
                     [
-                        c.record,
+                        on_two_lines(c.record),
                         QCoreApplication.translate("Field", c.field_label),
-                        _show(c.kept) + aside(f"{c.kept_by} {_when(c.kept_at)}"),
-                        _show(c.lost) + aside(f"{c.lost_by} {_when(c.lost_at)}"),
+                        _show(c.kept) + "\n" + aside(f"{c.kept_by} {_when(c.kept_at)}").strip(),
+                        _show(c.lost) + "\n" + aside(f"{c.lost_by} {_when(c.lost_at)}").strip(),
                         _when(c.detected_at),
                     ]
                 )
@@ -346,7 +351,6 @@ class SyncPage(LazyPage):
             ).replace("{n}", str(self.waiting_duplicates))
         )
         self.review_note.setVisible(bool(self.waiting_duplicates))
-        fit_columns(self.conflicts, {0: 30, 1: 12, 2: 40, 3: 40})
         self._conflict_selected()
         self._fill_history(seen.history)
         self._fill_places()
@@ -486,6 +490,10 @@ class SyncPage(LazyPage):
                         .replace("{conflicts}", str(o.conflicts))
                         .replace("{dups}", str(o.duplicates))
                     )
+                    if o.settled:  # (a village: they are off its list; said, or 冲突 2 read as open)
+                        lines[-1] += self.tr("（乡镇卫生院已处理的冲突 {n} 个已结）").replace(
+                            "{n}", str(o.settled)
+                        )
                 elif o.status == "rejected":
                     lines.append(
                         self.tr("已拒绝 {file}：{reason}")

@@ -483,6 +483,12 @@ class AllOrSome(QCheckBox):
         self.chosen.emit(all_of_them)
 
 
+def on_two_lines(record: str) -> str:
+    """ "name archive_no" with the number on a line of its own: a column as wide as the number (a
+    number cut at the column's edge, or wrapped in two, names no record)."""
+    return "\n".join(record.rsplit(" ", 1))
+
+
 def read_only_table(headers: list[str]):
     """A list of records: whole rows selected one at a time, no editing, no row numbers; a cell cut
     short shows its whole text as its tooltip (:class:`WholeTextTips`)."""

@@ -9285,6 +9285,14 @@
         <translation>Same person, both records hold entries: send back to the village doctor to close the one no longer used (moved away)</translation>
     </message>
     <message>
+        <source>采用另一值</source>
+        <translation>Use other value</translation>
+    </message>
+    <message>
+        <source>{field}：现值“{kept}”，来自{kept_by}；另一值“{lost}”，来自{lost_by}</source>
+        <translation>{field}: current value "{kept}", from {kept_by}; other value "{lost}", from {lost_by}</translation>
+    </message>
+    <message>
         <source>这一项不能这样处理（{decision}）；可选的处理：{options}</source>
         <translation>This item cannot be decided so ({decision}); the decisions it allows: {options}</translation>
     </message>
@@ -9321,10 +9329,6 @@
         <translation>Same person: void the &quot;Other record&quot;, keep the &quot;Record&quot;</translation>
     </message>
     <message>
-        <source>改用另一台电脑的值</source>
-        <translation>Use the other PC&apos;s value</translation>
-    </message>
-    <message>
         <source>退回村医修改</source>
         <translation>Send back to the village doctor</translation>
     </message>
@@ -9339,10 +9343,6 @@
     <message>
         <source>作废其中一份，要由有“精神卫生”权限的账户决定（作废前要看清两份记录的全部内容，包括您无权查看的专项记录）；您可以判定不是同一人，或退回村医</source>
         <translation>Voiding either record is decided by an account with the mental-health permission (before a void, both records must be read whole, including the special records you may not see); you may decide they are not the same person, or send the pair back to the village doctor</translation>
-    </message>
-    <message>
-        <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
-        <translation>{field}: now &quot;{kept}&quot; ({kept_by}); another PC changed it to &quot;{lost}&quot; ({lost_by})</translation>
     </message>
     <message>
         <source>{day} 转往 {to}，{days} 天未登记到位</source>
@@ -11173,6 +11173,10 @@ and {n} more</translation>
     <message>
         <source>来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}</source>
         <translation>From {sender}. Changes: {ops}; conflicts: {conflicts}; possible duplicates: {dups}</translation>
+    </message>
+    <message>
+        <source>（乡镇卫生院已处理的冲突 {n} 个已结）</source>
+        <translation> ({n} conflicts settled by the township's decisions)</translation>
     </message>
     <message>
         <source>已拒绝 {file}：{reason}</source>

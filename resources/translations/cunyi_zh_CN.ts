@@ -9284,6 +9284,14 @@
         <translation>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</translation>
     </message>
     <message>
+        <source>采用另一值</source>
+        <translation>采用另一值</translation>
+    </message>
+    <message>
+        <source>{field}：现值“{kept}”，来自{kept_by}；另一值“{lost}”，来自{lost_by}</source>
+        <translation>{field}：现值“{kept}”，来自{kept_by}；另一值“{lost}”，来自{lost_by}</translation>
+    </message>
+    <message>
         <source>这一项不能这样处理（{decision}）；可选的处理：{options}</source>
         <translation>这一项不能这样处理（{decision}）；可选的处理：{options}</translation>
     </message>
@@ -9320,10 +9328,6 @@
         <translation>同一人：作废“另一份档案”，保留“档案”这份</translation>
     </message>
     <message>
-        <source>改用另一台电脑的值</source>
-        <translation>改用另一台电脑的值</translation>
-    </message>
-    <message>
         <source>退回村医修改</source>
         <translation>退回村医修改</translation>
     </message>
@@ -9338,10 +9342,6 @@
     <message>
         <source>作废其中一份，要由有“精神卫生”权限的账户决定（作废前要看清两份记录的全部内容，包括您无权查看的专项记录）；您可以判定不是同一人，或退回村医</source>
         <translation>作废其中一份，要由有“精神卫生”权限的账户决定（作废前要看清两份记录的全部内容，包括您无权查看的专项记录）；您可以判定不是同一人，或退回村医</translation>
-    </message>
-    <message>
-        <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
-        <translation>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</translation>
     </message>
     <message>
         <source>{day} 转往 {to}，{days} 天未登记到位</source>
@@ -11172,6 +11172,10 @@
     <message>
         <source>来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}</source>
         <translation>来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}</translation>
+    </message>
+    <message>
+        <source>（乡镇卫生院已处理的冲突 {n} 个已结）</source>
+        <translation>（乡镇卫生院已处理的冲突 {n} 个已结）</translation>
     </message>
     <message>
         <source>已拒绝 {file}：{reason}</source>

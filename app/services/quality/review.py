@@ -67,10 +67,15 @@ DECISIONS = {
     "void_first": QT_TRANSLATE_NOOP("Review", "同一人：作废“另一份档案”，保留“档案”这份"),
     "merge_back": QT_TRANSLATE_NOOP("Review", "同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）"),
     "kept": QT_TRANSLATE_NOOP("Review", "保留现值"),
-    "lost": QT_TRANSLATE_NOOP("Review", "改用另一台电脑的值"),
+    "lost": QT_TRANSLATE_NOOP("Review", "采用另一值"),  # (the 同步 page's button: one action, one name)
     "sent_back": QT_TRANSLATE_NOOP("Review", "退回村医修改"),
     "not_arrived": QT_TRANSLATE_NOOP("Review", "登记为未到位"),
 }
+# A field conflict, as 审核 lists it.  Who wrote each value after a comma: "（110105001002" after a
+# quoted value was one unbreakable run, off the edge of the 问题 column at 800 px.
+CONFLICT_DETAIL = QT_TRANSLATE_NOOP(
+    "Review", "{field}：现值“{kept}”，来自{kept_by}；另一值“{lost}”，来自{lost_by}"
+)
 OPTIONS = {
     "duplicate": ("distinct", "void_other", "void_first", "merge_back"),
     "conflict": ("kept", "lost"),
@@ -383,9 +388,7 @@ def _conflicts(session: Session, villages) -> list[ReviewItem]:
                 "",
                 Message(
                     CTX,
-                    QT_TRANSLATE_NOOP(
-                        "Review", "{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）"
-                    ),
+                    CONFLICT_DETAIL,
                     {
                         "field": c.field_label,
                         "kept": _shown(c.kept),

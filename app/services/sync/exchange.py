@@ -1723,7 +1723,8 @@ class ImportOutcome:
     sender: str = ""
     ops: int = 0
     applied: int = 0
-    conflicts: int = 0
+    conflicts: int = 0  # found by this import
+    settled: int = 0  # open conflicts closed by the township's decisions it carried (a village's)
     duplicates: int = 0
     pending: int = 0
     clock_warning: Message | None = None
@@ -1746,6 +1747,7 @@ class ImportOutcome:
             "ops": self.ops,
             "applied": self.applied,
             "conflicts": self.conflicts,
+            "conflicts_settled": self.settled,
             "duplicates": self.duplicates,
             "pending": self.pending,
             "clock_warning": render(self.clock_warning) if self.clock_warning else None,
@@ -2317,12 +2319,15 @@ def _apply_checked(
                 applied += len(part)
             if last:
                 merge.retry_pending(s, stats, admit=_admit_pending(s))
-                conflicts.close_decided(s)  # the township's decisions close this device's copies
+                stats.settled = conflicts.close_decided(
+                    s
+                )  # the township's decisions close this device's copies
             merge.refresh_derived(s, stats)
             now = merge.ApplyStats(received=totals.received, known=totals.known)
             for name in COUNTS:
                 setattr(now, name, getattr(totals, name) + getattr(stats, name))
             now.max_clock = max(totals.max_clock, stats.max_clock)
+            now.settled = stats.settled
             if last:
                 said = numbers.noted((*renumbered, *made_way), REASON_CHARS)
                 outcome.append(_finish(s, f, header, checked, now, record_as, said))
@@ -2523,6 +2528,7 @@ def _finish(
         ops=stats.received,
         applied=stats.applied,
         conflicts=stats.conflicts,
+        settled=stats.settled,
         duplicates=stats.duplicates,
         pending=stats.pending,
         clock_warning=_skew_warning(peer.name, skew),

@@ -67,6 +67,7 @@ class ApplyStats:
     pending: int = 0
     conflicts: int = 0
     duplicates: int = 0
+    settled: int = 0  # open conflicts the township's decisions closed (conflicts.close_decided)
     max_clock: str = ""
     touched: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # entity -> row ids (hex)
     names: dict[str, str] = field(default_factory=dict)  # resident (hex) -> its name, if written here
