@@ -224,7 +224,7 @@ def test_a_patient_registered_mid_year_needs_follow_ups_in_proportion(store, per
     assert (got[a.id].counted, got[b.id].counted) == (True, False)
     assert (
         str(got[a.id].reason)
-        == "2026-07-15 至 2026-12-31 在管（2 个季度，按季度折算），随访 2 次，应至少 2 次"
+        == "随访 2 次，应至少 2 次（2026-07-15 至 2026-12-31 在管 2 个季度，按季度折算）"
     )
 
 
@@ -288,7 +288,7 @@ def test_a_patient_who_died_or_moved_away_counts_for_the_time_managed_only(store
     assert year[march.id].counted
     assert (
         str(year[march.id].reason)
-        == "2026-01-01 至 2026-03-15 在管（1 个季度，按季度折算），随访 1 次，应至少 1 次"
+        == "随访 1 次，应至少 1 次（2026-01-01 至 2026-03-15 在管 1 个季度，按季度折算）"
     )
     assert q2 == {kept.id}
 
@@ -920,7 +920,7 @@ def test_a_patient_moved_from_paper_is_managed_from_the_day_the_consent_was_sign
     with store.session() as s:
         got = {e.resident_id: e for e in REGISTRY["smi_standard"].compute(s, Period.year(2026), Scope())}
     assert (got[old.id].counted, str(got[old.id].reason)) == (True, "本期随访 4 次，应至少 4 次")
-    assert str(got[new.id].reason).startswith("2026-11-20 至 2026-12-31 在管")
+    assert str(got[new.id].reason).endswith("（2026-11-20 至 2026-12-31 在管 1 个季度，按季度折算）")
     for kw, said in (
         ({"diagnosis_date": "2026-03-01", "consent_date": "2026-02-01"}, "知情同意签字时间不能早于确诊日期"),
         ({"consent_date": "2026-11-21"}, "签字时间不能晚于今天"),

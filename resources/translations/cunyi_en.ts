@@ -5437,8 +5437,8 @@
         <translation>Follow-ups in this period: {n}; at least {need} required</translation>
     </message>
     <message>
-        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</source>
-        <translation>Under management {start} to {end} (quarters: {quarters}, pro rata by quarter): follow-ups {n}, at least {need} required</translation>
+        <source>随访 {n} 次，应至少 {need} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）</source>
+        <translation>Follow-ups {n}, at least {need} required (under management {start} to {end}, quarters: {quarters}, pro rata by quarter)</translation>
     </message>
     <message>
         <source>管理人群病情稳定率</source>
@@ -5517,8 +5517,8 @@
         <translation>{done} face-to-face follow-ups in the period, {required} required</translation>
     </message>
     <message>
-        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</source>
-        <translation>Under management {start} to {end} (quarters: {quarters}, pro rata by quarter): face-to-face follow-ups {done}, {required} required</translation>
+        <source>面对面随访 {done} 次，要求 {required} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）</source>
+        <translation>Face-to-face follow-ups {done}, {required} required (under management {start} to {end}, quarters: {quarters}, pro rata by quarter)</translation>
     </message>
     <message>
         <source>本期没有测量血压的随访</source>
@@ -9290,7 +9290,7 @@
     </message>
     <message>
         <source>{field}：现值“{kept}”，来自{kept_by}；另一值“{lost}”，来自{lost_by}</source>
-        <translation>{field}: current value "{kept}", from {kept_by}; other value "{lost}", from {lost_by}</translation>
+        <translation>{field}: current value &quot;{kept}&quot;, from {kept_by}; other value &quot;{lost}&quot;, from {lost_by}</translation>
     </message>
     <message>
         <source>这一项不能这样处理（{decision}）；可选的处理：{options}</source>
@@ -11176,7 +11176,7 @@ and {n} more</translation>
     </message>
     <message>
         <source>（乡镇卫生院已处理的冲突 {n} 个已结）</source>
-        <translation> ({n} conflicts settled by the township's decisions)</translation>
+        <translation> ({n} conflicts settled by the township&apos;s decisions)</translation>
     </message>
     <message>
         <source>已拒绝 {file}：{reason}</source>

@@ -5436,8 +5436,8 @@
         <translation>本期随访 {n} 次，应至少 {need} 次</translation>
     </message>
     <message>
-        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</source>
-        <translation>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</translation>
+        <source>随访 {n} 次，应至少 {need} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）</source>
+        <translation>随访 {n} 次，应至少 {need} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）</translation>
     </message>
     <message>
         <source>管理人群病情稳定率</source>
@@ -5516,8 +5516,8 @@
         <translation>本期面对面随访 {done} 次，要求 {required} 次</translation>
     </message>
     <message>
-        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</source>
-        <translation>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</translation>
+        <source>面对面随访 {done} 次，要求 {required} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）</source>
+        <translation>面对面随访 {done} 次，要求 {required} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）</translation>
     </message>
     <message>
         <source>本期没有测量血压的随访</source>

@@ -839,7 +839,7 @@ def _standard(session: Session, program: str, period: Period, scope: Scope) -> I
             reason = _msg(
                 QT_TRANSLATE_NOOP(
                     "Indicator",
-                    "{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次",
+                    "面对面随访 {done} 次，要求 {required} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）",
                 ),
                 start=p.start,
                 end=p.end,

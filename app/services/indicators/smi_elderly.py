@@ -212,7 +212,7 @@ def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Ent
             _msg(
                 QT_TRANSLATE_NOOP(
                     "Indicator",
-                    "{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次",
+                    "随访 {n} 次，应至少 {need} 次（{start} 至 {end} 在管 {quarters} 个季度，按季度折算）",
                 ),
                 start=start.isoformat(),
                 end=stop.isoformat(),
