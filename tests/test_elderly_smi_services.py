@@ -204,6 +204,26 @@ def test_the_elderly_rate_counts_those_on_the_register_on_the_report_day(store, 
     assert got == {died.id, kept.id, died_after.id}
 
 
+def test_a_quarter_alone_is_not_held_to_the_years_elderly_target(store):
+    """老年人健康管理率's 65% is the year's (each elder checked once a year): a quarter alone counts
+    that quarter's checks and is given no target (its 16% read as below 65%, every village red);
+    the year, and a quarter's 累计, keep it.  A target of another kind (建档率's) stays."""
+    from app.services.indicators import engine
+
+    with store.session() as s:
+        for period, target in (
+            (Period.quarter(2026, 3), None),
+            (Period.to_quarter(2026, 3), 0.65),
+            (Period.year(2026), 0.65),
+        ):
+            (result,) = engine.evaluate(s, period, keys=["elderly"]).results
+            assert result.target == target, period
+            sixteen_percent = engine.Figure(16, 100)
+            assert result.below_target(sixteen_percent) is (None if target is None else True), period
+        (records_rate,) = engine.evaluate(s, Period.quarter(2026, 3), keys=["records"]).results
+        assert records_rate.target == 0.8  # (建档率: the register as it stands, any day)
+
+
 def test_a_patient_registered_mid_year_needs_follow_ups_in_proportion(store, person):
     """Registered on 15 July, followed in August and November: two quarters under management ask
     two follow-ups, not the year's four (as 高血压 and 糖尿病 are counted); one follow-up is short."""

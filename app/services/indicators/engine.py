@@ -456,7 +456,7 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
         ind.key,
         ind.name,
         ind.programme,
-        ind.target,
+        None if ind.yearly and not period.from_new_year else ind.target,
         ind.denominator_figure,
         total,
         per_village,
