@@ -264,7 +264,7 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
     Close CunYi's window first: a program still writing to the old file would lose its writes."""
     db = _db_file(store)
     with store.session() as s:
-        authz.require(s, "restore", what="加密数据库")
+        authz.require(s, "restore", what=Message("StoreCopy", ENCRYPTING))
         if store.key is not None:
             raise _err(QT_TRANSLATE_NOOP("Encryption", "数据库已经加密"))
         escrow = settings.get(s, settings.ESCROW_KEY) or None

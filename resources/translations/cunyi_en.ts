@@ -691,8 +691,16 @@
         <translation>{user} may not {action}{what}</translation>
     </message>
     <message>
+        <source>：{what}</source>
+        <translation>: {what}</translation>
+    </message>
+    <message>
         <source>{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，无人负责的档案由乡镇卫生院或管理员指定</source>
         <translation>{user} cannot change the responsible doctor of {name}: only the record&apos;s responsible doctor can hand it to another doctor; a record nobody is responsible for is assigned by the township health centre or an administrator</translation>
+    </message>
+    <message>
+        <source>托管密钥</source>
+        <translation>escrow key</translation>
     </message>
 </context>
 <context>

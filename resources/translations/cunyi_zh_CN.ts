@@ -690,8 +690,16 @@
         <translation>{user} 没有权限{action}{what}</translation>
     </message>
     <message>
+        <source>：{what}</source>
+        <translation>：{what}</translation>
+    </message>
+    <message>
         <source>{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，无人负责的档案由乡镇卫生院或管理员指定</source>
         <translation>{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，无人负责的档案由乡镇卫生院或管理员指定</translation>
+    </message>
+    <message>
+        <source>托管密钥</source>
+        <translation>托管密钥</translation>
     </message>
 </context>
 <context>

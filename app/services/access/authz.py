@@ -141,7 +141,9 @@ def permits(session: Session, action: str, **where) -> bool:
     return allowed(actor(session), action, device_code=_device_code(session), **where)
 
 
-def require(session: Session, action: str, *, what: str = "", told: str | None = None, **where) -> None:
+def require(
+    session: Session, action: str, *, what: str | Message = "", told: str | Message | None = None, **where
+) -> None:
     """Raise :class:`PermissionDenied` (and audit the refusal, naming ``what``) unless the session's
     actor may; the refusal says ``told`` (``what`` unless given): never more than the actor may read."""
     if permits(session, action, **where):
@@ -160,14 +162,18 @@ def require(session: Session, action: str, *, what: str = "", told: str | None =
     if action == "write" and len(_device_code(session)) == profile.CODE_LENGTH[profile.COUNTY]:
         raise county_read_only()  # no one writes records at a county: said so, not "no right"
     told = what if told is None else told
+    # The action's label is translated in its own context ("Authz"), as is a ``what`` given as a
+    # Message (a label of another context); a plain ``what`` (a name, a code) as before.  A string
+    # parameter alone would be looked up in the "Field" context and reach an English reader in
+    # Chinese ("tstaff may not 修改档案").
     raise PermissionDenied(
         Message(
             CTX,
             QT_TRANSLATE_NOOP("Authz", "{user} 没有权限{action}{what}"),
             {
                 "user": who.display_name,
-                "action": ACTION_LABELS.get(action, action),
-                "what": f"：{told}" if told else "",
+                "action": Message(CTX, ACTION_LABELS.get(action, action)),
+                "what": Message(CTX, QT_TRANSLATE_NOOP("Authz", "：{what}"), {"what": told}) if told else "",
             },
         )
     )

@@ -510,12 +510,12 @@ def drilldown(
         # its list is of those patients only: said, not an empty list ("共 0 人" read as none)
         raise _err(
             QT_TRANSLATE_NOOP("Indicator", "“{name}”只统计严重精神障碍患者，您无权查看这类患者"),
-            name=ind.name,
+            name=Message(CTX, ind.name),
         )
     if which == "denominator" and ind.denominator_figure:
         raise _err(
             QT_TRANSLATE_NOOP("Indicator", "“{name}”的分母是{figure}，不是名单"),
-            name=ind.name,
+            name=Message(CTX, ind.name),
             figure=figure_label(ind.denominator_figure),
         )
     villages = report_villages(session, village_code, township_code)

@@ -222,13 +222,23 @@ class ActivityRow:
         }
 
 
+ACTIVITIES = QT_TRANSLATE_NOOP("Education", "健康教育活动")  # what a refusal to write them names
+
+
 def _require_write(session: Session, code: str) -> None:
     if institution_type(code) == "village":
-        authz.require(session, "write", village=code, what=QT_TRANSLATE_NOOP("Education", "健康教育活动"))
+        authz.require(
+            session,
+            "write",
+            village=code,
+            what=Message("Education", ACTIVITIES),
+        )
         return
     who = actor(session)
     if not (who.is_system or who.role in ("township_staff", "admin")):
-        authz.require(session, "write", village=None, what="健康教育活动")  # refuses and audits
+        authz.require(
+            session, "write", village=None, what=Message("Education", ACTIVITIES)
+        )  # refuses, audits
 
 
 # 接受健康教育人数 one activity can have had, by its form: (fewest, most).  The spec sets none (the

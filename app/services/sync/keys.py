@@ -613,7 +613,7 @@ def set_escrow(session: Session, key: str | None) -> str:
     """(admin) Every later bundle is also encrypted to this age key (the county's, for disaster
     recovery), or to none (``None``/empty).  Whoever holds it can read every bundle: only an admin
     may set it, and it is audited."""
-    authz.require(session, "manage_devices", what="托管密钥")
+    authz.require(session, "manage_devices", what=Message("Authz", QT_TRANSLATE_NOOP("Authz", "托管密钥")))
     value = escrow_recipient(key) if key else ""
     settings.put(session, settings.ESCROW_KEY, value)
     audit.record(
