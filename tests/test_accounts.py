@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
@@ -371,6 +372,34 @@ def test_only_township_staff_or_an_admin_set_the_rules_every_report_reads(townsh
         assert settings.elderly_htn_target(s) == "140/90"
         with pytest.raises(ValueError):
             settings.save_ui_settings(s, settings.UiSettings("xx-evil", False, "140/90"))
+
+
+def test_a_village_doctor_signed_in_at_the_township_leaves_its_profile_alone(township):
+    """The township's name and phone are its staff's: a village doctor's account there changed
+    them (found by an attacker); on their own village's PC they keep their clinic's."""
+    from app.services import institution
+
+    town, _ids, _ = township
+    for user, may in (("doc_a", False), ("staff", True)):
+        _as(town.store, user)
+        try:
+            with town.store.session() as s:
+                wanted = dataclasses.replace(
+                    institution.institution_profile(s).as_input(), phone="010-12345678"
+                )
+            if may:
+                with town.store.transaction() as s:
+                    institution.save_institution(s, wanted)
+            else:
+                with pytest.raises(authz.PermissionDenied), town.store.transaction() as s:
+                    institution.save_institution(s, dataclasses.replace(wanted, phone="13900000000"))
+        finally:
+            town.store.actor = None
+    with town.store.session() as s:
+        assert institution.institution_profile(s).phone == "010-12345678"
+    assert authz.allowed(
+        Actor(uuid.uuid4(), "d", "李医生", "village_doctor", A), "edit_profile", device_code=A
+    )
 
 
 ROLES = st.sampled_from(["village_doctor", "township_staff", "admin", "nurse", "", "ADMIN"])

@@ -295,3 +295,28 @@ def test_the_users_page_shows_and_grants_the_mental_health_permission(gui_app, q
     assert page.table.item(row, permission).text() == "精神卫生"
     with township_store.session() as s:
         assert accounts.get_user(s, "gwy").permissions == ["mental_health"]
+
+
+def test_a_village_doctor_at_the_township_reads_its_profile_without_changing_it(
+    gui_app, qtbot, township_store
+):
+    """设置's 本机构信息 at a township, for a village doctor signed in there: shown, not editable (the
+    service refuses them; the form let them type and then said 没有权限)."""
+    from app.services import profile
+    from app.views.settings_page import SettingsPage
+
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001101", "向阳村")
+        accounts.create_user(s, "wang", PASSWORD, "village_doctor", village_code="110105001101")
+        accounts.create_user(s, "staff", PASSWORD, "township_staff")
+    for user, may in (("wang", False), ("staff", True)):
+        township_store.actor = accounts.login(township_store, user, PASSWORD)
+        try:
+            page = SettingsPage(township_store)
+            qtbot.addWidget(page)
+            editors = page.institution_editors.values()
+            assert page.institution_save.isEnabled() is may, user
+            assert all(e.widget.isEnabled() is may for e in editors), user
+            assert ("工作人员或管理员修改" in page.institution_note.text()) is not may, user
+        finally:
+            township_store.actor = None

@@ -71,6 +71,12 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.institution_save)
         buttons.addWidget(self.institution_note, 1)
         org_form.addRow(buttons)
+        if not Op(self, store, lambda s: authz.permits(s, "edit_profile")).run():
+            # (a village doctor signed in at a township: its name and phone are its staff's)
+            for editor in self.institution_editors.values():
+                editor.widget.setEnabled(False)
+            self.institution_save.setEnabled(False)
+            self.institution_note.setText(self.tr("本机构信息由本机构的工作人员或管理员修改"))
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)

@@ -9931,6 +9931,10 @@
         <translation>Save institution</translation>
     </message>
     <message>
+        <source>本机构信息由本机构的工作人员或管理员修改</source>
+        <translation>The institution's own staff or an administrator change its details</translation>
+    </message>
+    <message>
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>

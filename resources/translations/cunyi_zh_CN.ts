@@ -9930,6 +9930,10 @@
         <translation>保存本机构信息</translation>
     </message>
     <message>
+        <source>本机构信息由本机构的工作人员或管理员修改</source>
+        <translation>本机构信息由本机构的工作人员或管理员修改</translation>
+    </message>
+    <message>
         <source>界面语言（重启后生效）</source>
         <translation>界面语言（重启后生效）</translation>
     </message>

@@ -12,7 +12,8 @@ Clinical actions (``read``, ``write``, ``print``) concern one village's records:
   sensitive ones — an admin account manages the installation;
 - the system account (CLI without ``--user``, the app's own background work): everything.
 
-Installation actions: ``sync`` (export/import), ``backup``, ``edit_profile`` — every role;
+Installation actions: ``sync`` (export/import) — every role; ``edit_profile`` — every role of the
+installation's own (not a village doctor signed in at a township); ``backup`` — admins;
 ``resolve_conflicts``, ``view_audit`` and ``set_population`` — township staff and admins;
 ``manage_users``, ``manage_devices`` and
 ``restore`` — admins only.
@@ -97,6 +98,8 @@ def allowed(
     if action in INSTALLATION:
         if action in ("resolve_conflicts", "set_population") and len(device_code) != 9:
             return False  # conflicts are resolved, population figures entered, at the township
+        if action == "edit_profile" and who.role == "village_doctor" and len(device_code) != 12:
+            return False  # a township's name and phone are its staff's (a village doctor signed in there changed them)
         return who.role in INSTALLATION[action]
     if (
         village is None
