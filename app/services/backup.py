@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import os
 import shutil
@@ -1146,6 +1147,40 @@ def _refuse_incomplete(store: Store, name: str) -> None:
         )
 
 
+def _schema_code(conn) -> dict[tuple[str, str], str]:
+    """A SQLite store's triggers and views (what runs or reads SQL of its own), by type and name:
+    their SQL, its white space folded."""
+    return {
+        (kind, name): " ".join((sql or "").split())
+        for kind, name, sql in conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')"
+        )
+    }
+
+
+@functools.cache
+def _own_schema_code() -> dict[tuple[str, str], str]:
+    """:func:`_schema_code` of a store this version makes (every older store upgraded to this
+    version has the same: tests/test_accounts.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Store(f"sqlite:///{Path(tmp) / 'fresh.db'}")
+        try:
+            with fresh.engine.connect() as conn:
+                return _schema_code(conn)
+        finally:
+            fresh.dispose()
+
+
+def foreign_schema_code(conn) -> list[str]:
+    """The triggers and views of a SQLite store that this version of CunYi does not make, or makes
+    otherwise: a backup carrying one ran its SQL on every later write once restored (a trigger
+    turned every blood pressure typed into 118/76; ``check`` passed)."""
+    if conn.dialect.name != "sqlite":
+        return []  # (a server's store is restored by the server's own tools)
+    own = _own_schema_code()
+    return sorted(name for (kind, name), sql in _schema_code(conn).items() if own.get((kind, name)) != sql)
+
+
 def _refuse_tampered(store: Store, name: str, device: uuid.UUID | None = None) -> None:
     """Refuse (UserError) a restored copy whose audit trail ``cunyi check`` would find tampered
     with: an append-only trigger dropped, or a hash chain that does not verify (entries deleted,
@@ -1153,6 +1188,7 @@ def _refuse_tampered(store: Store, name: str, device: uuid.UUID | None = None) -
     the message."""
     with store.engine.connect() as conn:
         missing = _missing_audit_triggers(conn)
+        foreign = foreign_schema_code(conn)
     if missing:
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -1160,6 +1196,16 @@ def _refuse_tampered(store: Store, name: str, device: uuid.UUID | None = None) -
             ),
             name=name,
             triggers=tuple(missing),
+        )
+    if foreign:
+        log.warning("restore of %s refused: triggers or views not of this version: %s", name, foreign)
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{name} 含有本程序不会建立的触发器或视图（{objects}）：它们会在每次保存时改动数据，拒绝恢复",
+            ),
+            name=name,
+            objects=tuple(foreign),
         )
     with store.session() as s:
         chains = audit.verify_chains(s, device=device)
@@ -1201,6 +1247,15 @@ def check(store: Store) -> CheckReport:
                 f"触发器 {', '.join(missing)} 已被删除：审计日志可被改动或删除" if missing else "",
             )
         )
+        if is_sqlite(store.url):
+            foreign = foreign_schema_code(conn)
+            report.results.append(
+                CheckResult(
+                    "触发器和视图均为本程序所建",
+                    not foreign,
+                    f"{', '.join(foreign)} 不是本程序建立的：保存时可能改动数据" if foreign else "",
+                )
+            )
         for name, sql in ORPHANS.items():
             n = conn.exec_driver_sql(sql).scalar()
             report.results.append(CheckResult(name, n == 0, f"{n} 条不符" if n else ""))

@@ -781,6 +781,10 @@
         <translation>{name} lacks the triggers that protect its audit trail ({triggers}): its audit records may have been altered or deleted. Restore refused.</translation>
     </message>
     <message>
+        <source>{name} 含有本程序不会建立的触发器或视图（{objects}）：它们会在每次保存时改动数据，拒绝恢复</source>
+        <translation>{name} holds triggers or views this program does not make ({objects}): they would change data at every save. Not restored</translation>
+    </message>
+    <message>
         <source>{name} 的审计记录被改动过（哈希链断裂，共 {count} 处，首处：{problem}），拒绝恢复</source>
         <translation>{name}: its audit records have been altered (hash chain broken in {count} places; the first: {problem}). Restore refused.</translation>
     </message>
@@ -9932,7 +9936,7 @@
     </message>
     <message>
         <source>本机构信息由本机构的工作人员或管理员修改</source>
-        <translation>The institution's own staff or an administrator change its details</translation>
+        <translation>The institution&apos;s own staff or an administrator change its details</translation>
     </message>
     <message>
         <source>界面语言（重启后生效）</source>
