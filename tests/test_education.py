@@ -37,6 +37,17 @@ def png(width: int = 2) -> bytes:
     )
 
 
+def _scripted_pdf() -> bytes:
+    """A one-page PDF running a script as it opens, packed in an ASCIIHex object stream."""
+    from tests.test_sync_references import PAGES, SCRIPT, pdf
+
+    catalog = b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>"
+    return pdf({1: catalog, **PAGES, 4: SCRIPT}, packed=b"hex")
+
+
+SCRIPTED_PDF = _scripted_pdf()
+
+
 def pdf_of(pages: int = 1, **kw) -> bytes:
     """A real PDF (reportlab's), of ``pages`` pages; ``kw``: the canvas's (``encrypt=…``)."""
     import io
@@ -148,6 +159,9 @@ def test_every_field_of_the_record_is_kept(store):
         ("cut.jpg", jpeg()[:-300], "不是完好的图片"),  # a photo cut short in copying
         ("cut.png", png(40)[:-30], "不是完好的图片"),
         ("poster.png", png_claiming(20_000, 20_000), "图片尺寸太大"),  # 400 megapixels: never decoded
+        # found by an attacker: a script in an ASCIIHex object stream was kept, and one found was
+        # said to be "no JPEG, PNG or PDF"
+        ("leaflet.pdf", SCRIPTED_PDF, "含有脚本、内嵌文件或自动操作的 PDF"),
     ],
 )
 def test_attachments_are_checked_by_content_and_size(store, name, data, message):

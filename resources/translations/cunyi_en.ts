@@ -3010,6 +3010,14 @@
         <translation>The attachment {name} is a PDF with a password, or damaged: once archived no one could read it. Archive a file without a password</translation>
     </message>
     <message>
+        <source>附件“{name}”是含有脚本、内嵌文件或自动操作的 PDF，不能存档：请存档普通的扫描件或资料</source>
+        <translation>Attachment "{name}" is a PDF with scripts, embedded files or automatic actions and cannot be archived: archive a plain scan or leaflet</translation>
+    </message>
+    <message>
+        <source>附件“{name}”的 PDF 内容解开后太大，打开它会耗尽电脑的内存，不能存档</source>
+        <translation>Attachment "{name}" is a PDF whose contents unpack too large: opening it would use up the computer's memory, so it cannot be archived</translation>
+    </message>
+    <message>
         <source>附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片</source>
         <translation>The picture &quot;{name}&quot; is too large to archive: please archive a photo taken at the phone&apos;s usual quality</translation>
     </message>

@@ -3009,6 +3009,14 @@
         <translation>附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件</translation>
     </message>
     <message>
+        <source>附件“{name}”是含有脚本、内嵌文件或自动操作的 PDF，不能存档：请存档普通的扫描件或资料</source>
+        <translation>附件“{name}”是含有脚本、内嵌文件或自动操作的 PDF，不能存档：请存档普通的扫描件或资料</translation>
+    </message>
+    <message>
+        <source>附件“{name}”的 PDF 内容解开后太大，打开它会耗尽电脑的内存，不能存档</source>
+        <translation>附件“{name}”的 PDF 内容解开后太大，打开它会耗尽电脑的内存，不能存档</translation>
+    </message>
+    <message>
         <source>附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片</source>
         <translation>附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片</translation>
     </message>

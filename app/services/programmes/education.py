@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import logging
 import re
 import stat
 import uuid
@@ -96,12 +97,18 @@ def sniff(data: bytes) -> str | None:
     if data[:8] == b"\x89PNG\r\n\x1a\n":
         return "image/png"
     if data[:5] == b"%PDF-":
-        # a scanned sheet or a leaflet: never one that runs code or carries files when opened
-        return None if _active_pdf(data) else "application/pdf"
+        return "application/pdf"  # (one that runs code or carries files: refused, pdf_problem)
     return None
 
 
-ACTIVE_PDF = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/OpenAction", b"/AA")
+# (/OpenAction is read in the objects, pdf_problem: a document opened at its first page, as LaTeX
+# writes them, is no script)
+ACTIVE_PDF = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/AA")
+# each a whole name: it ends where a name does (white space, a delimiter), so /AAAAAA+SimSun, a
+# font's subset name, is no /AA (found by an attacker: a leaflet in such a font was refused)
+_ACTIVE_NAME = re.compile(
+    rb"(?:" + rb"|".join(re.escape(n) for n in ACTIVE_PDF) + rb")(?=[\s()<>\[\]{}/%]|$)"
+)
 _STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
 _ESCAPED = re.compile(rb"#([0-9A-Fa-f]{2})")  # a name's character written #xx: /J#53 is /JS
 OBJECT_STREAM_BYTES = 64 << 20  # an object stream unpacked no larger (a zip bomb is active enough)
@@ -116,8 +123,7 @@ def _active_pdf(data: bytes) -> bool:
     import zlib
 
     def named(text: bytes) -> bool:
-        text = _ESCAPED.sub(lambda m: bytes([int(m.group(1), 16)]), text)
-        return any(k in text for k in ACTIVE_PDF)
+        return _ACTIVE_NAME.search(_ESCAPED.sub(lambda m: bytes([int(m.group(1), 16)]), text)) is not None
 
     def unpacked(raw: bytes) -> bytes | None:
         unpack = zlib.decompressobj()
@@ -140,6 +146,90 @@ def _active_pdf(data: bytes) -> bool:
         start = m.end(1)
     kept.append(data[start:])
     return named(b"".join(kept))
+
+
+# What a PDF's objects may not hold, as keys or as values (/S /JavaScript): what runs code, opens
+# something else or carries files when the PDF is opened; its scripted forms (/XFA) and media too.
+ACTIVE_PDF_NAMES = frozenset(
+    {n.decode() for n in ACTIVE_PDF} | {"/EmbeddedFiles", "/RichMedia", "/XFA", "/ImportData", "/SubmitForm"}
+)
+
+
+def _opens_quietly(action) -> bool:
+    """Whether a document's /OpenAction only shows a page: a destination, or a /GoTo to one."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    action = action.get_object()
+    if isinstance(action, ArrayObject):
+        return True
+    return isinstance(action, DictionaryObject) and action.get("/S") == "/GoTo" and "/Next" not in action
+
+
+PDF_DRAWING_BYTES = 64 << 20  # a page's drawing (or a form's) unpacks to no more, all of them to
+PDF_DRAWINGS_BYTES = 128 << 20  # no more than this: a 3.6 MB file drew 3.5 GB, 4.8 GB of memory to view
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """Why a PDF may not be archived, or None: ``active`` (it names what runs code or carries files,
+    :data:`ACTIVE_PDF_NAMES`), ``too_big`` (a drawing unpacks past :data:`PDF_DRAWING_BYTES`, or a
+    picture has more than :data:`MAX_PICTURE_PIXELS`), ``unreadable`` (its objects cannot be read).
+
+    Its objects are read as a PDF reader reads them (pypdf): every object the document reaches,
+    packed into object streams or not, whatever the filters (found by an attacker: an object
+    stream of ASCIIHex, or whose dictionary held the name /obj, hid a document's script from the
+    byte scan, :func:`_active_pdf`, which still looks at the bytes as they stand)."""
+    if _active_pdf(data):
+        return "active"
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # (its notes on a damaged file: not the user's)
+    drawn = 0
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return "unreadable"  # (a user password: refused as the viewer would need it)
+        seen: set[tuple[int, int]] = set()
+        stack: list = [reader.trailer]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, IndirectObject):
+                if (item.idnum, item.generation) in seen:
+                    continue
+                seen.add((item.idnum, item.generation))
+                item = item.get_object()
+            if isinstance(item, NameObject):
+                if item in ACTIVE_PDF_NAMES:
+                    return "active"
+            elif isinstance(item, ArrayObject):
+                stack.extend(item)
+            elif isinstance(item, DictionaryObject):  # (a stream's dictionary too)
+                if not ACTIVE_PDF_NAMES.isdisjoint(item.keys()):
+                    return "active"
+                if "/OpenAction" in item and not _opens_quietly(item["/OpenAction"]):
+                    return "active"
+                stack.extend(v for k, v in item.items() if k != "/Parent")
+                if isinstance(item, StreamObject):
+                    subtype = item.get("/Subtype")
+                    if subtype == "/Image":
+                        width, height = item.get("/Width", 0), item.get("/Height", 0)
+                        if not isinstance(width, int) or not isinstance(height, int):
+                            return "unreadable"
+                        if width * height > MAX_PICTURE_PIXELS:
+                            return "too_big"
+                    elif item.get("/Type") != "/XRef" and subtype != "/Image":  # a drawing, a font, objects
+                        size = len(item.get_data())
+                        drawn += size
+                        if size > PDF_DRAWING_BYTES or drawn > PDF_DRAWINGS_BYTES:
+                            return "too_big"
+    except LimitReachedError:
+        return "too_big"
+    except Exception:  # noqa: BLE001 - any fault of a reader on a file crafted against it: unreadable
+        return "unreadable"
+    return None
 
 
 def synced_attachment_problem(values: dict, _made: bool = False, _stored: dict | None = None) -> str | None:
@@ -544,11 +634,27 @@ def _require_readable(data: bytes, media: str, name: str) -> None:
     """Refuse a file of ``media`` (as :func:`sniff` read it) no one could look at once archived: a
     PDF that does not open without a password, a picture that does not decode whole."""
     if media == "application/pdf":
-        if not _opens(data):
+        problem = "unreadable" if not _opens(data) else pdf_problem(data)
+        if problem == "unreadable":
             raise _err(
                 QT_TRANSLATE_NOOP(
                     "Education",
                     "附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件",
+                ),
+                name=name,
+            )
+        if problem == "active":
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Education",
+                    "附件“{name}”是含有脚本、内嵌文件或自动操作的 PDF，不能存档：请存档普通的扫描件或资料",
+                ),
+                name=name,
+            )
+        if problem == "too_big":
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Education", "附件“{name}”的 PDF 内容解开后太大，打开它会耗尽电脑的内存，不能存档"
                 ),
                 name=name,
             )
