@@ -239,8 +239,8 @@ def test_compressed_bytes_are_no_names_but_names_hidden_otherwise_are():
 @pytest.mark.sqlite_only  # no store: pure rules
 def test_a_pdf_whose_drawing_unpacks_past_the_limit_is_no_attachment(monkeypatch):
     """Found by an attacker: a 3.6 MB PDF whose page drawing unpacked to 3.5 GB took 4.8 GB of
-    memory to view.  A drawing past the limit, or a picture of more pixels than a photo may have, is
-    refused as too big; one within them is kept."""
+    memory to view.  A drawing past the limit, or a picture of more pixels than a scan of an A3 sheet
+    at 1200 dpi, is refused as too big; one within them is kept."""
     import zlib
 
     monkeypatch.setattr(education, "PDF_DRAWING_BYTES", 1 << 20)  # (the real limit: 64 MB)
@@ -253,7 +253,7 @@ def test_a_pdf_whose_drawing_unpacks_past_the_limit_is_no_attachment(monkeypatch
 
     assert education.pdf_problem(drawn(1 << 19)) is None
     assert education.pdf_problem(drawn(2 << 20)) == "too_big"
-    side = 9000  # 81 megapixels, an image of a few bytes
+    side = 20_000  # 400 megapixels, an image of a few bytes
     picture = b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent 8 " % (side, side)
     picture += b"/ColorSpace /DeviceGray /Length 1 >>\nstream\n\x00\nendstream"
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /I 4 0 R >> >> >>"

@@ -167,12 +167,15 @@ def _opens_quietly(action) -> bool:
 
 PDF_DRAWING_BYTES = 64 << 20  # a page's drawing (or a form's) unpacks to no more, all of them to
 PDF_DRAWINGS_BYTES = 128 << 20  # no more than this: a 3.6 MB file drew 3.5 GB, 4.8 GB of memory to view
+# a picture in a PDF: a scan of an A3 sheet at 1200 dpi has some 250 megapixels (fax-compressed,
+# black and white, it fits the size limit); a photo's limit (MAX_PICTURE_PIXELS) would refuse it
+PDF_PICTURE_PIXELS = 250_000_000
 
 
 def pdf_problem(data: bytes) -> str | None:
     """Why a PDF may not be archived, or None: ``active`` (it names what runs code or carries files,
     :data:`ACTIVE_PDF_NAMES`), ``too_big`` (a drawing unpacks past :data:`PDF_DRAWING_BYTES`, or a
-    picture has more than :data:`MAX_PICTURE_PIXELS`), ``unreadable`` (its objects cannot be read).
+    picture has more than :data:`PDF_PICTURE_PIXELS`), ``unreadable`` (its objects cannot be read).
 
     Its objects are read as a PDF reader reads them (pypdf): every object the document reaches,
     packed into object streams or not, whatever the filters (found by an attacker: an object
@@ -218,7 +221,7 @@ def pdf_problem(data: bytes) -> str | None:
                         width, height = item.get("/Width", 0), item.get("/Height", 0)
                         if not isinstance(width, int) or not isinstance(height, int):
                             return "unreadable"
-                        if width * height > MAX_PICTURE_PIXELS:
+                        if width * height > PDF_PICTURE_PIXELS:
                             return "too_big"
                     elif item.get("/Type") != "/XRef" and subtype != "/Image":  # a drawing, a font, objects
                         size = len(item.get_data())
