@@ -79,13 +79,14 @@ def jpeg(width: int = 64, height: int = 48) -> bytes:
     return out.getvalue()
 
 
-def png_claiming(width: int, height: int) -> bytes:
-    """A PNG whose header claims ``width`` × ``height`` pixels, with a few bytes of image."""
+def png_claiming(width: int, height: int, depth: int = 8) -> bytes:
+    """A PNG whose header claims ``width`` × ``height`` pixels (of ``depth`` bits a channel), with a
+    few bytes of image."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
 
-    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00"
+    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([depth]) + b"\x02\x00\x00\x00"
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", ihdr)
@@ -159,6 +160,9 @@ def test_every_field_of_the_record_is_kept(store):
         ("cut.jpg", jpeg()[:-300], "不是完好的图片"),  # a photo cut short in copying
         ("cut.png", png(40)[:-30], "不是完好的图片"),
         ("poster.png", png_claiming(20_000, 20_000), "图片尺寸太大"),  # 400 megapixels: never decoded
+        # 36 megapixels of 16 bits a channel: past what the viewer decodes (found by an attacker:
+        # kept, then shown as damaged)
+        ("deep.png", png_claiming(6_000, 6_000, depth=16), "图片尺寸太大"),
         # found by an attacker: a script in an ASCIIHex object stream was kept, and one found was
         # said to be "no JPEG, PNG or PDF"
         ("leaflet.pdf", SCRIPTED_PDF, "含有脚本、内嵌文件或自动操作的 PDF"),

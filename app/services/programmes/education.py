@@ -666,6 +666,9 @@ def _require_readable(data: bytes, media: str, name: str) -> None:
 
 
 MAX_PICTURE_PIXELS = 64_000_000  # a 48-megapixel phone photo, and then some; larger is not decoded
+# What the viewer (Qt's image reader) decodes a picture into at most: 4 bytes a pixel, 8 for a PNG of
+# 16 bits a channel (a 64-megapixel one was taken, then shown as damaged: past Qt's 256 MB)
+VIEWER_BYTES = 256 << 20
 
 
 def _require_picture(data: bytes, name: str) -> None:
@@ -690,7 +693,8 @@ def _require_picture(data: bytes, name: str) -> None:
             picture = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
         with picture:
             width, height = picture.size
-            if width * height > MAX_PICTURE_PIXELS:
+            deep = data[:8] == b"\x89PNG\r\n\x1a\n" and data[24:25] == b"\x10"  # (IHDR's bit depth)
+            if width * height > MAX_PICTURE_PIXELS or width * height * (8 if deep else 4) > VIEWER_BYTES:
                 raise too_big
             picture.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # (a PNG: no effect)
             picture.load()
