@@ -117,7 +117,7 @@ class ElderlyCheckDialog(QDialog):
         from app.views.referral_dialog import open_typed_referral
 
         inp, ctx = self.form.to_input(), self.context
-        return open_typed_referral(self, self.store, lambda _s: elderly.typed_referral_draft(ctx, inp))
+        return open_typed_referral(self, self.store, lambda s: elderly.typed_referral_draft(ctx, inp, s))
 
     def save(self, confirmed: bool = False) -> bool:
         inp = self.form.to_input()

@@ -394,6 +394,13 @@ class EnrolmentForm(QWidget):
         if box is not None:
             editor = self.editors.get(said[box][0])
             first = (editor.focus or editor.main) if editor and editor.widget is not None else box
+            # in sight as well as focused: a field below the fold (与户主关系, 体温) kept its message
+            # out of sight, and only "有 1 处需要改正" showed (as the follow-up form does it)
+            scroll = self.parentWidget()
+            while scroll is not None and not isinstance(scroll, QScrollArea):
+                scroll = scroll.parentWidget()
+            if scroll is not None:
+                scroll.ensureWidgetVisible(box)
             first.setFocus()
 
     def clear_errors(self) -> None:

@@ -368,16 +368,30 @@ def latest_check(session: Session, resident_id: uuid.UUID) -> uuid.UUID | None:
     )
 
 
-def _draft(resident_id: uuid.UUID, values: dict, day: dt.date, aged: bool) -> ReferralInput:
+def _draft(
+    resident_id: uuid.UUID, values: dict, day: dt.date, aged: bool, session: Session | None = None
+) -> ReferralInput:
     """A referral pre-filled from a check's values (saved or as typed): its abnormal findings;
-    ``aged``: the 65+'s check (老年人健康体检), else a poor household member's free check."""
+    ``aged``: the 65+'s check (老年人健康体检), else a poor household member's free check.  With
+    ``session``, 主要既往史 and 治疗经过 from the record as a follow-up's draft fills them (they were
+    left blank: the hospital was not told a known hypertensive on amlodipine was one)."""
     found = abnormal(values)
     if not found:
         raise _err(QT_TRANSLATE_NOOP("Elderly", "这次体检没有异常结果，无需转诊"))
+    history = treatment = ""
+    if session is not None:
+        from app.services.programmes.referral import past_history
+
+        resident = session.get(Resident, resident_id)
+        if resident is not None:
+            history = past_history(session, resident, None)
+            treatment = current_treatment(session, resident_id)
     return ReferralInput(
         resident_id=resident_id,
         impression="老年人健康体检发现异常" if aged else "健康体检发现异常",
         present_history="；".join(found),
+        past_history=history,
+        treatment=treatment,
         issued_on=day.isoformat(),
         issued_by=values.get("doctor") or "",
     )
@@ -387,7 +401,7 @@ def referral_draft(session: Session, check_id: uuid.UUID) -> ReferralInput:
     """A referral pre-filled from a check's abnormal results (the doctor completes and issues it)."""
     resident, values = check_record(session, check_id)
     day = values["check_date"]
-    return _draft(resident.id, values, day, is_elderly(resident.birth_date, day))
+    return _draft(resident.id, values, day, is_elderly(resident.birth_date, day), session)
 
 
 def typed_values(ctx: CheckContext, inp) -> dict:
@@ -403,10 +417,12 @@ def typed_abnormal(ctx: CheckContext, inp) -> tuple[Message, ...]:
     return tuple(abnormal_findings(typed_values(ctx, inp)))
 
 
-def typed_referral_draft(ctx: CheckContext, inp) -> ReferralInput:
-    """A referral draft from the form before it is saved (开转诊单 as soon as a finding is entered)."""
+def typed_referral_draft(ctx: CheckContext, inp, session: Session | None = None) -> ReferralInput:
+    """A referral draft from the form before it is saved (开转诊单 as soon as a finding is entered);
+    with ``session``, the record's past history and treatment in it too."""
     values = typed_values(ctx, inp)
-    return _draft(ctx.resident_id, values, values.get("check_date") or ctx.today, ctx.selfcare_asked)
+    day = values.get("check_date") or ctx.today
+    return _draft(ctx.resident_id, values, day, ctx.selfcare_asked, session)
 
 
 # ---------------------------------------------------------------- who is due
