@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.services.errors import LIST_SEPARATOR
 from app.services.programmes import contracts
 from app.services.sync.capture import trusted_today
 from app.views.operations import RESIDENTS, Op, ReadOp, refresh_on
@@ -40,6 +41,7 @@ from app.views.widgets import (
     read_only_table,
     render,
     toolbar,
+    translate,
 )
 
 CONTRACTS = frozenset({"family_contract"})
@@ -184,7 +186,8 @@ class ContractDialog(QDialog):
         made, skipped = result
         self.result_text = self.tr("已签约 {n} 人").replace("{n}", str(made))
         if skipped:
-            self.result_text += self.tr("；已有有效签约：{names}").replace("{names}", "、".join(skipped))
+            names = translate("Field", LIST_SEPARATOR).join(skipped)  # (", " in English)
+            self.result_text += self.tr("；已有有效签约：{names}").replace("{names}", names)
         self.accept()
 
 

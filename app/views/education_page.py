@@ -186,7 +186,7 @@ class ActivityDialog(QDialog):
         self.evaluation.setPlainText(activity.evaluation)
         for attachment_id, kind, name, _size in activity.attachments:
             label = translate("Education", education.ATTACHMENT_KINDS.get(kind, kind))
-            item = QListWidgetItem(f"{label}：{name}")
+            item = QListWidgetItem(self.tr("{kind}：{name}").replace("{kind}", label).replace("{name}", name))
             item.setData(Qt.UserRole, ("saved", attachment_id))
             self.files.addItem(item)
 
@@ -200,7 +200,7 @@ class ActivityDialog(QDialog):
         label = self.tr("照片") if kind == "photo" else self.tr("签到表")
         for p in paths:
             self.paths.append((p, kind))
-            item = QListWidgetItem(f"{label}：{p}")
+            item = QListWidgetItem(self.tr("{kind}：{name}").replace("{kind}", label).replace("{name}", p))
             item.setData(Qt.UserRole, ("new", (p, kind)))
             self.files.addItem(item)
 

@@ -257,7 +257,7 @@ def print_referral_slip(parent: QWidget, store: Store, referral_id, returning: b
         if returning
         else QCoreApplication.translate("PrintPage", "双向转诊（转出）单")
     )
-    return preview(parent, data, title, f"转诊单-{referral_id}.pdf")
+    return preview(parent, data, title, f"{title}-{str(referral_id)[-8:]}.pdf")  # (no id: its last digits)
 
 
 def print_resident_document(parent: QWidget, store: Store, resident_ref: str, document: str):

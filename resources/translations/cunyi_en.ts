@@ -195,6 +195,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>{kind}：{name}</source>
+        <translation>{kind}: {name}</translation>
+    </message>
+    <message>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
@@ -3011,11 +3015,11 @@
     </message>
     <message>
         <source>附件“{name}”是含有脚本、内嵌文件或自动操作的 PDF，不能存档：请存档普通的扫描件或资料</source>
-        <translation>Attachment "{name}" is a PDF with scripts, embedded files or automatic actions and cannot be archived: archive a plain scan or leaflet</translation>
+        <translation>Attachment &quot;{name}&quot; is a PDF with scripts, embedded files or automatic actions and cannot be archived: archive a plain scan or leaflet</translation>
     </message>
     <message>
         <source>附件“{name}”的 PDF 内容解开后太大，打开它会耗尽电脑的内存，不能存档</source>
-        <translation>Attachment "{name}" is a PDF whose contents unpack too large: opening it would use up the computer's memory, so it cannot be archived</translation>
+        <translation>Attachment &quot;{name}&quot; is a PDF whose contents unpack too large: opening it would use up the computer&apos;s memory, so it cannot be archived</translation>
     </message>
     <message>
         <source>附件“{name}”的图片尺寸太大，无法存档：请存档手机常规画质的照片</source>
@@ -3324,7 +3328,7 @@
     </message>
     <message>
         <source>生活自理能力评估：{score}分，{level}</source>
-        <translation>Self-care assessment: {score} points, {level}</translation>
+        <translation>Self-care assessment: score {score}, {level}</translation>
     </message>
     <message>
         <source>异常结果：{found}</source>
@@ -5298,7 +5302,7 @@
     </message>
     <message>
         <source>全部在管患者</source>
-        <translation>All patients under management</translation>
+        <translation>All managed</translation>
     </message>
     <message>
         <source>全部项目</source>
@@ -8326,8 +8330,8 @@
         <translation>No programme called &quot;{program}&quot;</translation>
     </message>
     <message>
-        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</source>
-        <translation>{name} ({archive_no}) already has an open referral to {to} issued on {day} ({ref})</translation>
+        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单</source>
+        <translation>{name} ({archive_no}) already has an open referral to {to} issued {day}</translation>
     </message>
     <message>
         <source>找不到转诊单：{ref}</source>

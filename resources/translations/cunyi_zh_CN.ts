@@ -194,6 +194,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>{kind}：{name}</source>
+        <translation>{kind}：{name}</translation>
+    </message>
+    <message>
         <source>选择文件</source>
         <translation>选择文件</translation>
     </message>
@@ -8325,8 +8329,8 @@
         <translation>没有“{program}”这个项目</translation>
     </message>
     <message>
-        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</source>
-        <translation>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</translation>
+        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单</source>
+        <translation>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单</translation>
     </message>
     <message>
         <source>找不到转诊单：{ref}</source>

@@ -343,14 +343,13 @@ def _refuse_duplicate(session: Session, resident: Resident, to_institution: str,
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "Referral",
-                    "{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）",
+                    "{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单",
                 ),
                 {
                     "name": resident.name,
                     "archive_no": resident.archive_no,
                     "day": issued.isoformat(),
                     "to": to_institution,
-                    "ref": str(same.id),
                 },
             )
         )
