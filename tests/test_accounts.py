@@ -626,7 +626,7 @@ def test_backup_wipe_restore_round_trip(village, tmp_path):
     store.dispose()
 
 
-# A trigger or view a backup carries that this version does not make, and its name: refused (found
+# A schema object a backup carries that this version does not make (or lacks), and its name: refused (found
 # by an attacker: restored, the first rewrote every blood pressure typed as 118/76; check passed)
 PLANTED = {
     "planted-trigger": (
@@ -640,6 +640,26 @@ PLANTED = {
         "resident_digits_ai",
     ),
     "planted-view": ("CREATE VIEW followup_visit_all AS SELECT * FROM followup_visit", "followup_visit_all"),
+    "dropped-index": (
+        "DROP INDEX ix_followup_visit_resident_program_date",
+        "ix_followup_visit_resident_program_date",
+    ),
+    # its row's type written otherwise: SQLite makes a trigger of it all the same (found by an
+    # attacker: restored, it rewrote every blood pressure typed; check passed)
+    "trigger-typed-otherwise": (
+        "CREATE TRIGGER zz AFTER INSERT ON followup_visit BEGIN "
+        "UPDATE followup_visit SET sbp = 118, dbp = 76 WHERE id = NEW.id; END; "
+        "PRAGMA writable_schema = ON; UPDATE sqlite_master SET type = 'TRIGGER' WHERE name = 'zz'",
+        "zz",
+    ),
+    # a conflict clause in a table's definition, no trigger: NOT NULL ON CONFLICT IGNORE on a
+    # column drops a row typed without it, said saved (found by an attacker: every visit without a
+    # blood pressure lost; check passed)
+    "conflict-clause": (
+        "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, "
+        "'voided BOOLEAN NOT NULL,', 'voided BOOLEAN NOT NULL ON CONFLICT IGNORE,') WHERE name = 'followup_visit'",
+        "followup_visit",
+    ),
 }
 
 
@@ -675,31 +695,34 @@ def test_bad_backup_files_are_refused_and_nothing_changes(village, tmp_path, kin
         "truncated": "已损坏",
         "other-sqlite": "不是村医备份",
         "newer": "更新",
-    }.get(kind) or f"本程序不会建立的触发器或视图（{PLANTED[kind][1]}）"
+    }.get(kind) or f"数据库结构与本程序建立的不同（{PLANTED[kind][1]}）"
     with pytest.raises(UserError, match=words):  # (a backup changed since: only as another PC's)
         backup.restore(village.store, village.paths, bad, force_other_device=kind in PLANTED)
     assert dump(village.store) == before
 
 
+@pytest.mark.parametrize(
+    "kind", ["planted-trigger", "trigger-typed-otherwise", "conflict-clause", "dropped-index"]
+)
 @pytest.mark.sqlite_only  # the store's SQLite schema
-def test_check_names_a_trigger_this_version_does_not_make(village):
+def test_check_names_what_of_the_schema_this_version_does_not_make(village, kind):
     import sqlite3
 
     assert backup.check(village.store).ok
     village.store.dispose()
     c = sqlite3.connect(village.paths.db_file)
-    c.executescript(PLANTED["planted-trigger"][0])
+    c.executescript(PLANTED[kind][0])
     c.close()
     report = backup.check(village.store)
     (found,) = [r for r in report.results if not r.ok]
-    assert found.name == "触发器和视图均为本程序所建" and "zz" in found.detail
+    assert found.name == "数据库结构与本程序建立的一致" and PLANTED[kind][1] in found.detail
 
 
 @pytest.mark.slow  # twenty stores upgraded
 @pytest.mark.sqlite_only  # the SQLite schema files of tests/data
-def test_every_older_store_upgraded_has_this_versions_triggers_and_views_only(tmp_path):
-    """A store of every schema the app had, upgraded, has the triggers and views a new store has,
-    word for word: none is refused as foreign (backup.foreign_schema_code)."""
+def test_every_older_store_upgraded_has_this_versions_schema_word_for_word(tmp_path):
+    """A store of every schema the app had, upgraded, has the tables, indexes, triggers and views a
+    new store has, word for word: none is refused as foreign (backup.foreign_schema)."""
     import shutil
     from pathlib import Path
 
@@ -710,7 +733,7 @@ def test_every_older_store_upgraded_has_this_versions_triggers_and_views_only(tm
         store = Store(f"sqlite:///{copy}")
         try:
             with store.engine.connect() as conn:
-                assert backup.foreign_schema_code(conn) == [], schema.name
+                assert backup.foreign_schema(conn) == [], schema.name
         finally:
             store.dispose()
 

@@ -206,6 +206,38 @@ def test_a_pdf_that_runs_code_or_carries_files_is_no_attachment():
 
 
 @pytest.mark.sqlite_only  # no store: pure rules
+def test_a_script_referenced_by_another_generation_is_found():
+    """Found by an attacker: pdfium takes a reference by its number alone ("4 1 R" is its object 4),
+    where pypdf finds no object 4 of generation 1 and reads nothing: a document's script, or a
+    link's, so referenced and packed in an object stream, was archived."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    names = {
+        1: b"<< /Type /Catalog /Pages 2 0 R /Names 4 1 R >>",
+        **PAGES,
+        4: b"<< /JavaScript << /Names [(x) 5 0 R] >> >>",
+        5: SCRIPT,
+    }
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 1 R] >>"
+    link = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        **PAGES,
+        3: page,
+        4: b"<< /Type /Annot /Subtype /Link /Rect [0 0 200 200] /A 5 0 R >>",
+        5: SCRIPT,
+    }
+    doc = pdfium.PdfDocument(pdf(names, packed=b"hex"))
+    try:
+        assert raw.FPDFDoc_GetJavaScriptActionCount(doc.raw) == 1  # (the viewer's reader sees it)
+    finally:
+        doc.close()
+    for objects in (names, link):
+        for packed in (b"hex", b"hexflate"):
+            assert education.pdf_problem(pdf(objects, packed=packed)) == "active", packed
+
+
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_compressed_bytes_are_no_names_but_names_hidden_otherwise_are():
     """Found by an attacker: a legitimate PDF whose compressed page drawing held the bytes "/JS" by
     chance was refused.  A stream that really is compressed is passed over; names escaped (/J#53),

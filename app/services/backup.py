@@ -1147,38 +1147,42 @@ def _refuse_incomplete(store: Store, name: str) -> None:
         )
 
 
-def _schema_code(conn) -> dict[tuple[str, str], str]:
-    """A SQLite store's triggers and views (what runs or reads SQL of its own), by type and name:
-    their SQL, its white space folded."""
+def _schema(conn) -> dict[tuple[str, str], str]:
+    """A SQLite store's schema: its tables, indexes, triggers and views by type and name (SQLite's
+    own, ``sqlite_…``, left out: statistics, sequences, the indexes of its constraints), each as its
+    SQL with white space folded."""
     return {
         (kind, name): " ".join((sql or "").split())
         for kind, name, sql in conn.exec_driver_sql(
-            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')"
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
         )
     }
 
 
 @functools.cache
-def _own_schema_code() -> dict[tuple[str, str], str]:
-    """:func:`_schema_code` of a store this version makes (every older store upgraded to this
-    version has the same: tests/test_accounts.py)."""
+def _own_schema() -> dict[tuple[str, str], str]:
+    """:func:`_schema` of a store this version makes (every older store upgraded to this version
+    has the same, word for word: tests/test_accounts.py; so has every store in use)."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Store(f"sqlite:///{Path(tmp) / 'fresh.db'}")
         try:
             with fresh.engine.connect() as conn:
-                return _schema_code(conn)
+                return _schema(conn)
         finally:
             fresh.dispose()
 
 
-def foreign_schema_code(conn) -> list[str]:
-    """The triggers and views of a SQLite store that this version of CunYi does not make, or makes
-    otherwise: a backup carrying one ran its SQL on every later write once restored (a trigger
-    turned every blood pressure typed into 118/76; ``check`` passed)."""
+def foreign_schema(conn) -> list[str]:
+    """The tables, indexes, triggers and views of a SQLite store that this version of CunYi does
+    not make, makes otherwise, or makes and the store lacks: a backup carrying one ran its SQL on
+    every later write once restored (a trigger turned every blood pressure typed into 118/76;
+    ``check`` passed), or took what a constraint refuses (a unique index dropped)."""
     if conn.dialect.name != "sqlite":
         return []  # (a server's store is restored by the server's own tools)
-    own = _own_schema_code()
-    return sorted(name for (kind, name), sql in _schema_code(conn).items() if own.get((kind, name)) != sql)
+    own, found = _own_schema(), _schema(conn)
+    return sorted(
+        {name for key in own.keys() | found.keys() if own.get(key) != found.get(key) for name in [key[1]]}
+    )
 
 
 def _refuse_tampered(store: Store, name: str, device: uuid.UUID | None = None) -> None:
@@ -1188,7 +1192,7 @@ def _refuse_tampered(store: Store, name: str, device: uuid.UUID | None = None) -
     the message."""
     with store.engine.connect() as conn:
         missing = _missing_audit_triggers(conn)
-        foreign = foreign_schema_code(conn)
+        foreign = foreign_schema(conn)
     if missing:
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -1198,11 +1202,11 @@ def _refuse_tampered(store: Store, name: str, device: uuid.UUID | None = None) -
             triggers=tuple(missing),
         )
     if foreign:
-        log.warning("restore of %s refused: triggers or views not of this version: %s", name, foreign)
+        log.warning("restore of %s refused: schema objects not of this version: %s", name, foreign)
         raise _err(
             QT_TRANSLATE_NOOP(
                 "Backup",
-                "{name} 含有本程序不会建立的触发器或视图（{objects}）：它们会在每次保存时改动数据，拒绝恢复",
+                "{name} 的数据库结构与本程序建立的不同（{objects}）：可能被改动过，恢复后会在保存时改动数据，拒绝恢复",
             ),
             name=name,
             objects=tuple(foreign),
@@ -1248,12 +1252,12 @@ def check(store: Store) -> CheckReport:
             )
         )
         if is_sqlite(store.url):
-            foreign = foreign_schema_code(conn)
+            foreign = foreign_schema(conn)
             report.results.append(
                 CheckResult(
-                    "触发器和视图均为本程序所建",
+                    "数据库结构与本程序建立的一致",
                     not foreign,
-                    f"{', '.join(foreign)} 不是本程序建立的：保存时可能改动数据" if foreign else "",
+                    f"{', '.join(foreign)} 与本程序建立的不同：保存时可能改动数据" if foreign else "",
                 )
             )
         for name, sql in ORPHANS.items():

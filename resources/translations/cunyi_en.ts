@@ -785,8 +785,8 @@
         <translation>{name} lacks the triggers that protect its audit trail ({triggers}): its audit records may have been altered or deleted. Restore refused.</translation>
     </message>
     <message>
-        <source>{name} 含有本程序不会建立的触发器或视图（{objects}）：它们会在每次保存时改动数据，拒绝恢复</source>
-        <translation>{name} holds triggers or views this program does not make ({objects}): they would change data at every save. Not restored</translation>
+        <source>{name} 的数据库结构与本程序建立的不同（{objects}）：可能被改动过，恢复后会在保存时改动数据，拒绝恢复</source>
+        <translation>{name}: its database structure differs from what this program makes ({objects}); it may have been tampered with and would change data when saving once restored. Not restored</translation>
     </message>
     <message>
         <source>{name} 的审计记录被改动过（哈希链断裂，共 {count} 处，首处：{problem}），拒绝恢复</source>

@@ -784,8 +784,8 @@
         <translation>{name} 缺少审计保护触发器（{triggers}）：其审计记录可能被改动或删除过，拒绝恢复</translation>
     </message>
     <message>
-        <source>{name} 含有本程序不会建立的触发器或视图（{objects}）：它们会在每次保存时改动数据，拒绝恢复</source>
-        <translation>{name} 含有本程序不会建立的触发器或视图（{objects}）：它们会在每次保存时改动数据，拒绝恢复</translation>
+        <source>{name} 的数据库结构与本程序建立的不同（{objects}）：可能被改动过，恢复后会在保存时改动数据，拒绝恢复</source>
+        <translation>{name} 的数据库结构与本程序建立的不同（{objects}）：可能被改动过，恢复后会在保存时改动数据，拒绝恢复</translation>
     </message>
     <message>
         <source>{name} 的审计记录被改动过（哈希链断裂，共 {count} 处，首处：{problem}），拒绝恢复</source>

@@ -196,7 +196,13 @@ def pdf_problem(data: bytes) -> str | None:
         if reader.is_encrypted and not reader.decrypt(""):
             return "unreadable"  # (a user password: refused as the viewer would need it)
         seen: set[tuple[int, int]] = set()
+        # what the document reaches, and every object the file holds besides: pdfium takes a
+        # reference by its number alone, and "5 1 R" is its object 5 where pypdf finds no
+        # generation 1 and reads nothing (found by an attacker: a script so referenced, packed in an
+        # object stream, was archived)
         stack: list = [reader.trailer]
+        stack.extend(IndirectObject(num, gen, reader) for gen, nums in reader.xref.items() for num in nums)
+        stack.extend(IndirectObject(num, 0, reader) for num in reader.xref_objStm)
         while stack:
             item = stack.pop()
             if isinstance(item, IndirectObject):
