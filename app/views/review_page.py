@@ -65,7 +65,8 @@ class ReviewPage(LazyPage):
         # the date, who decided and the record as wide as they are; the others share the rest and
         # wrap (in English, each decision on one line pushed the reason and what changed past the
         # edge at 800 px); what changed names a record by its archive number: never cut
-        share_width(self.decided, {2: 2, 4: 3, 5: 3, 6: 3}, whole={6: "0" * 18})
+        # (the kind never narrower than its longest word: "Sync conflict" read "Sync confl" at 800 px)
+        share_width(self.decided, {2: 2, 4: 3, 5: 3, 6: 3}, whole={2: _longest_kind_word(), 6: "0" * 18})
         decided_box = QWidget()
         decided_lay = QVBoxLayout(decided_box)
         decided_lay.setContentsMargins(0, 0, 0, 0)
@@ -124,9 +125,7 @@ class ReviewPage(LazyPage):
         # px it was off the page's edge, and its text, wrapped in the narrow width left, made each
         # row some 130 px tall
         # (a kind wraps between its words; a Chinese one anywhere, as its first four characters)
-        kinds = [translate("Review", k) for k in review.KINDS.values()]
-        words = [w for k in kinds for w in (k.split() if " " in k else [k[:4]])]
-        share_width(self.table, {0: 1, 5: 3}, whole={0: max(words, key=len), 5: "0" * 19})
+        share_width(self.table, {0: 1, 5: 3}, whole={0: _longest_kind_word(), 5: "0" * 18})
         self.table.itemSelectionChanged.connect(self.selected)
         self.table.activated.connect(lambda _i: self.open_record())
         self.open_button = QPushButton(self.tr("打开档案"))
@@ -362,10 +361,18 @@ class ReviewPage(LazyPage):
             self.reason.clear()  # the page refreshes itself: the decision's table changed
 
 
+def _longest_kind_word() -> str:
+    """The longest word of the kinds of item (a kind wraps between its words; a Chinese one
+    anywhere, as its first four characters): a column of kinds is never narrower."""
+    kinds = [translate("Review", k) for k in review.KINDS.values()]
+    return max((w for k in kinds for w in (k.split() if " " in k else [k[:4]])), key=len)
+
+
 def _records(d: review.DecisionView, other: str) -> str:
     """The record a decision is about, and the other of a pair (a duplicate's decision reads of
-    both: 作废“另一份档案”…), each "name\nnumber"."""
-    text = on_two_lines(d.record)
+    both: 作废“另一份档案”…), each "name\nnumber"; a conflict's field on a line of its own after them
+    ("张长发 11010500100290640" on one line took the width the decision and its reason needed)."""
+    text = "\n".join(d.record.split(" ", 2))
     return f"{text}\n{other}{on_two_lines(d.other_record)}" if d.other_record else text
 
 

@@ -9948,7 +9948,7 @@
     </message>
     <message>
         <source>本机构信息由本机构的工作人员或管理员修改</source>
-        <translation>The institution&apos;s own staff or an administrator change its details</translation>
+        <translation>Only the institution&apos;s own staff or an administrator can change these details</translation>
     </message>
     <message>
         <source>界面语言（重启后生效）</source>
