@@ -1181,7 +1181,7 @@ def foreign_schema(conn) -> list[str]:
         return []  # (a server's store is restored by the server's own tools)
     own, found = _own_schema(), _schema(conn)
     return sorted(
-        {name for key in own.keys() | found.keys() if own.get(key) != found.get(key) for name in [key[1]]}
+        {name for kind, name in own.keys() | found.keys() if own.get((kind, name)) != found.get((kind, name))}
     )
 
 

@@ -229,7 +229,7 @@ def pdf_problem(data: bytes) -> str | None:
                             return "unreadable"
                         if width * height > PDF_PICTURE_PIXELS:
                             return "too_big"
-                    elif item.get("/Type") != "/XRef" and subtype != "/Image":  # a drawing, a font, objects
+                    elif item.get("/Type") != "/XRef":  # a drawing, a font, packed objects
                         size = len(item.get_data())
                         drawn += size
                         if size > PDF_DRAWING_BYTES or drawn > PDF_DRAWINGS_BYTES:
@@ -325,19 +325,13 @@ ACTIVITIES = QT_TRANSLATE_NOOP("Education", "健康教育活动")  # what a refu
 
 
 def _require_write(session: Session, code: str) -> None:
+    what = Message("Education", ACTIVITIES)
     if institution_type(code) == "village":
-        authz.require(
-            session,
-            "write",
-            village=code,
-            what=Message("Education", ACTIVITIES),
-        )
+        authz.require(session, "write", village=code, what=what)
         return
     who = actor(session)
     if not (who.is_system or who.role in ("township_staff", "admin")):
-        authz.require(
-            session, "write", village=None, what=Message("Education", ACTIVITIES)
-        )  # refuses, audits
+        authz.require(session, "write", village=None, what=what)  # refuses and audits
 
 
 # 接受健康教育人数 one activity can have had, by its form: (fewest, most).  The spec sets none (the

@@ -25,7 +25,7 @@ from app.services.errors import FieldError, Message, NeedsConfirmation, NotFound
 from app.services.programmes import followup, selfcare
 from app.services.programmes import followup_rules as chronic
 from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
-from app.services.programmes.referral import ReferralInput, current_treatment
+from app.services.programmes.referral import ReferralInput, current_treatment, past_history
 from app.services.records import residents, voiding
 from app.services.records.field_table import Checking
 from app.services.records.ordering import group_order
@@ -380,8 +380,6 @@ def _draft(
         raise _err(QT_TRANSLATE_NOOP("Elderly", "这次体检没有异常结果，无需转诊"))
     history = treatment = ""
     if session is not None:
-        from app.services.programmes.referral import past_history
-
         resident = session.get(Resident, resident_id)
         if resident is not None:
             history = past_history(session, resident, None)

@@ -2319,9 +2319,8 @@ def _apply_checked(
                 applied += len(part)
             if last:
                 merge.retry_pending(s, stats, admit=_admit_pending(s))
-                stats.settled = conflicts.close_decided(
-                    s
-                )  # the township's decisions close this device's copies
+                # the township's decisions close this device's copies (counted: said by the import)
+                stats.settled = conflicts.close_decided(s)
             merge.refresh_derived(s, stats)
             now = merge.ApplyStats(received=totals.received, known=totals.known)
             for name in COUNTS:
